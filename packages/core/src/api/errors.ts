@@ -1,0 +1,32 @@
+/**
+ * Stable error codes the API answers with, and the HTTP status each maps to.
+ * Clients branch on `code`; `message` is for people.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unknown_kind: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf: 403,
+  reauth_required: 403,
+  invalid_proof: 403,
+  not_author: 403,
+  not_in_space: 403,
+  not_found: 404,
+  conflict: 409,
+  email_taken: 409,
+  already_in_space: 409,
+  space_full: 409,
+  space_ended: 409,
+  invite_gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type ApiErrorBody = { error: { code: ErrorCode; message: string } };

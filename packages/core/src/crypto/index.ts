@@ -1,0 +1,48 @@
+/**
+ * The Hearth crypto protocol (DESIGN §5). Pure functions over bytes; identical in
+ * the browser and in Node. Server and web call these and never reimplement them.
+ */
+export { FORMAT_VERSION, associatedData, seal, open, type DecryptError } from './envelope.ts';
+export {
+  ARGON2_PARAMS,
+  SALT_BYTES,
+  KEY_BYTES,
+  newSalt,
+  deriveKey,
+  deriveRoot,
+  splitRoot,
+  fakeSalt,
+  sha256Bytes,
+  randomBytes,
+  type KdfParams,
+} from './kdf.ts';
+export {
+  generateKeyBundle,
+  wrapKeyBundle,
+  unwrapKeyBundle,
+  createRecoveryKey,
+  recoveryKeyFromWords,
+  type KeyBundle,
+  type WrapPurpose,
+  type RecoveryKey,
+} from './keys.ts';
+export {
+  generateSpaceKey,
+  wrapSpaceKey,
+  unwrapSpaceKey,
+  createInviteSecret,
+  inviteMaterialFromSecret,
+  hashProof,
+  type InviteMaterial,
+} from './space.ts';
+export {
+  sealJson,
+  openJson,
+  profileBody,
+  sealInvitePayload,
+  openInvitePayload,
+  type SealScope,
+  type OpenError,
+  type ProfileBody,
+  type InvitePayload,
+} from './sealed-json.ts';
