@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { bootstrapSession, signOut } from './auth/account.ts';
+import { continueAfterAuth, rememberReturnTo } from './auth/after-auth.ts';
+import { Recover } from './auth/recover.tsx';
+import { RecoveryKey } from './auth/recovery-key.tsx';
+import { SignIn } from './auth/sign-in.tsx';
+import { SignUp } from './auth/sign-up.tsx';
+import { Welcome } from './auth/welcome.tsx';
+import { PracticePage } from './practices/practice-page.tsx';
+import { PRACTICES } from './practices/practices.ts';
+import { Settings } from './settings/settings.tsx';
+import { Link, navigate, useRoute } from './shared/router.tsx';
+import { recoveryWordsStore, useSession, type SessionState, type Unlocked } from './shared/session.ts';
+import { useStore } from './shared/store.ts';
+import { Page, Spinner } from './shared/ui.tsx';
+import { Invite } from './space/invite.tsx';
+import { Join } from './space/join.tsx';
+import { Today } from './today/today.tsx';
+
+/** Navigates once the current render is done; rendering itself stays side-effect free. */
+function Redirect({ run }: { run: () => void }) {
+  useEffect(run, []);
+  return null;
+}
+
+const AUTH_ROUTES = new Set(['/app/', '/app', '/app/sign-in', '/app/sign-up', '/app/recover']);
+const PRACTICE_SLUGS = new Set<string>(PRACTICES.map((p) => p.slug));
+
+function routeContent(path: string, session: SessionState, recoveryPending: boolean): ComponentChildren {
+  const join = /^\/join\/([0-9a-fA-F-]{36})\/?$/.exec(path);
+  if (join?.[1]) return <Join inviteId={join[1].toLowerCase()} />;
+
+  if (session.status === 'unlocked') {
+    if (AUTH_ROUTES.has(path)) {
+      // Auth screens only sign in; where to go next is decided here, in one place.
+      return <Redirect run={() => (recoveryPending ? navigate('/app/recovery-key', { replace: true }) : continueAfterAuth())} />;
+    }
+    return signedIn(path, session);
+  }
+
+  switch (path) {
+    case '/app':
+    case '/app/':
+      return session.status === 'locked' ? <SignIn /> : <Welcome />;
+    case '/app/sign-in':
+      return <SignIn />;
+    case '/app/sign-up':
+      return <SignUp />;
+    case '/app/recover':
+      return <Recover />;
+  }
+  if (path.startsWith('/app/')) {
+    return (
+      <Redirect
+        run={() => {
+          rememberReturnTo(path === '/app/recovery-key' ? '/app/today' : path);
+          navigate('/app/sign-in', { replace: true });
+        }}
+      />
+    );
+  }
+  return <NotFound />;
+}
+
+function signedIn(path: string, session: Unlocked): ComponentChildren {
+  const clean = path.replace(/\/$/, '');
+  switch (clean) {
+    case '/app/today':
+      return <Today session={session} />;
+    case '/app/notes':
+      return <Redirect run={() => navigate('/app/today', { replace: true })} />;
+    case '/app/settings':
+      return <Settings session={session} />;
+    case '/app/invite':
+      return <Invite session={session} />;
+    case '/app/recovery-key':
+      return <RecoveryKey />;
+  }
+  const slug = clean.slice('/app/'.length);
+  if (clean.startsWith('/app/') && PRACTICE_SLUGS.has(slug)) return <PracticePage slug={slug} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  return (
+    <Page title="Page not found">
+      <p>There's nothing here.</p>
+      <p>
+        <Link href="/app/">Go to Hearth</Link>
+      </p>
+    </Page>
+  );
+}
+
+function Offline() {
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    await bootstrapSession();
+    setBusy(false);
+  };
+  return (
+    <Page title="You're offline">
+      <p>Hearth needs a connection to open your space, because nothing private is kept on this device.</p>
+      <button type="button" class="primary" onClick={() => void retry()} disabled={busy}>
+        Try again
+      </button>
+    </Page>
+  );
+}
+
+function Header({ path }: { path: string }) {
+  const [busy, setBusy] = useState(false);
+  const onSignOut = async () => {
+    setBusy(true);
+    await signOut();
+    setBusy(false);
+    navigate('/app/', { replace: true });
+  };
+  const current = (href: string) => (path.replace(/\/$/, '') === href ? 'page' : undefined);
+  return (
+    <header class="app-header">
+      <Link href="/app/today" class="brand">
+        Hearth
+      </Link>
+      <nav aria-label="Main">
+        <ul>
+          <li>
+            <Link href="/app/today" aria-current={current('/app/today')}>
+              Today
+            </Link>
+          </li>
+          <li>
+            <Link href="/app/settings" aria-current={current('/app/settings')}>
+              Settings
+            </Link>
+          </li>
+          <li>
+            <button type="button" class="link" onClick={() => void onSignOut()} disabled={busy}>
+              Sign out
+            </button>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+export function App() {
+  const path = useRoute();
+  const session = useSession();
+  const recoveryPending = useStore(recoveryWordsStore) !== null;
+
+  const skip = (e: MouseEvent) => {
+    e.preventDefault();
+    document.querySelector<HTMLElement>('main h1, main')?.focus();
+  };
+
+  // The recovery words screen stays free of navigation so nobody clicks away before saving them.
+  const showHeader = session.status === 'unlocked' && !(recoveryPending && path.startsWith('/app/recovery-key'));
+
+  return (
+    <>
+      <a href="#main" class="skip-link" onClick={skip}>
+        Skip to content
+      </a>
+      {showHeader ? <Header path={path} /> : <header class="app-header plain"><span class="brand">Hearth</span></header>}
+      <main id="main" tabIndex={-1}>
+        {session.status === 'loading' ? (
+          <Spinner label="Opening Hearth…" />
+        ) : session.status === 'offline' ? (
+          <Offline />
+        ) : (
+          <div key={path}>{routeContent(path, session, recoveryPending)}</div>
+        )}
+      </main>
+    </>
+  );
+}

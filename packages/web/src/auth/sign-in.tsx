@@ -1,0 +1,77 @@
+import { useId, useState } from 'preact/hooks';
+import { Link } from '../shared/router.tsx';
+import { useSession } from '../shared/session.ts';
+import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
+import { signIn, wipeDevice } from './account.ts';
+import { sessionStore } from '../shared/session.ts';
+import { api } from '../shared/api.ts';
+import { endpoints } from '../shared/endpoints.ts';
+
+export function SignIn() {
+  const id = useId();
+  const session = useSession();
+  const knownEmail = session.status === 'locked' ? session.email : session.status === 'signed-out' ? (session.email ?? '') : '';
+  const locked = session.status === 'locked';
+  const [email, setEmail] = useState(knownEmail);
+  const [password, setPassword] = useState('');
+  const { run, busy, error } = useAction(signIn);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    // On success the app moves on by itself (see app.tsx), so there is nothing more to do here.
+    await run(email, password);
+  };
+
+  const useAnotherAccount = async () => {
+    await api.send('POST', endpoints.logout);
+    await wipeDevice();
+    setEmail('');
+    sessionStore.set({ status: 'signed-out' });
+  };
+
+  return (
+    <Page title={locked ? 'Unlock Hearth' : 'Sign in'}>
+      {locked ? (
+        <p>Hearth keeps your keys only while the page is open. Enter your password to unlock your space again.</p>
+      ) : (
+        <p>Welcome back.</p>
+      )}
+      <form onSubmit={onSubmit} class="stack">
+        <div class="field">
+          <label for={`${id}-email`}>Email</label>
+          <input id={`${id}-email`} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={`${id}-password`}>Password</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
+        </div>
+        <ErrorMessage message={error} />
+        <KdfStatus active={busy} />
+        <button type="submit" class="primary" disabled={busy}>
+          Sign in
+        </button>
+      </form>
+      <p>
+        <Link href="/app/recover">Forgot password?</Link>
+      </p>
+      {locked ? (
+        <p>
+          <button type="button" class="link" onClick={useAnotherAccount}>
+            Use another account
+          </button>
+        </p>
+      ) : (
+        <p>
+          New here? <Link href="/app/sign-up">Create an account</Link>
+        </p>
+      )}
+    </Page>
+  );
+}

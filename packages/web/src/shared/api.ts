@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '@hearth/core';
+
+/**
+ * The one place the app talks to the server. Every answer is validated against the
+ * shared schema before the app trusts it, and failures come back as Result values.
+ */
+export type ApiResult<T> = Result<T, string> & { readonly status?: number };
+
+const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Called when the server says the session is gone, so the app can lock itself. */
+let onSessionLost: (() => void) | null = null;
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+async function request<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-Hearth-CSRF'] = '1';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    return err('network', "We couldn't reach Hearth. Check your connection and try again.");
+  }
+  let json: unknown = undefined;
+  const text = await res.text().catch(() => '');
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!res.ok) {
+    const parsed = errorBody.safeParse(json);
+    const code = parsed.success ? parsed.data.error.code : 'http_' + String(res.status);
+    const message = parsed.success ? parsed.data.error.message : 'Something went wrong on our side. Please try again.';
+    if (res.status === 401 && code === 'unauthenticated' && !path.startsWith('/api/auth/')) onSessionLost?.();
+    return { ...err(code, message), status: res.status };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return err('bad_response', 'The server sent an answer this app does not understand. Try reloading.');
+  return ok(parsed.data);
+}
+
+const anything = z.unknown();
+
+export const api = {
+  get: <T>(path: string, schema: z.ZodType<T>) => request('GET', path, schema),
+  post: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('POST', path, schema, body),
+  put: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('PUT', path, schema, body),
+  patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('PATCH', path, schema, body),
+  /** For calls whose answer the app does not need. */
+  send: (m: Method, path: string, body?: unknown) => request(m, path, anything, body),
+};

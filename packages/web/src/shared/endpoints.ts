@@ -1,0 +1,22 @@
+/** Every server path the app calls, in one list so it can be checked against the server at a glance. */
+export const endpoints = {
+  me: '/api/me',
+  settings: '/api/me/settings',
+  salt: '/api/auth/salt',
+  signup: '/api/auth/signup',
+  login: '/api/auth/login',
+  logout: '/api/auth/logout',
+  confirm: '/api/auth/confirm',
+  password: '/api/auth/password',
+  recoveryStart: '/api/auth/recovery/start',
+  recoveryComplete: '/api/auth/recovery/complete',
+  spaces: '/api/spaces',
+  space: '/api/space',
+  spaceProfile: '/api/space/profile',
+  spaceLeave: '/api/space/leave',
+  invites: '/api/space/invites',
+  invite: (id: string) => `/api/space/invites/${encodeURIComponent(id)}`,
+  openInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/open`,
+  acceptInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/accept`,
+  items: '/api/items',
+} as const;

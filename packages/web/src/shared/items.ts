@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { err, fromB64, toB64, type Result } from '@hearth/core';
+import { itemListResponse, itemResponse, type ItemKind, type ItemView, type Visibility } from '@hearth/core/api';
+import { openJson, sealJson, type SealScope } from '@hearth/core/crypto';
+import { api } from './api.ts';
+import { endpoints } from './endpoints.ts';
+
+/** Shared items are sealed under the space key, private ones under the author's personal key (DESIGN §5.3). */
+export type ItemKeys = { readonly spaceKey: Uint8Array | null; readonly personalKey: Uint8Array };
+
+const scopeOf = (item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility'>): SealScope => ({
+  type: 'item',
+  spaceId: item.spaceId,
+  itemId: item.id,
+  kind: item.kind,
+  visibility: item.visibility,
+});
+
+export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.ZodType<T>): Result<T> {
+  const key = item.visibility === 'shared' ? keys.spaceKey : keys.personalKey;
+  if (!key) return err('no_key', 'The space key is not available on this device.');
+  const bytes = fromB64(item.body);
+  if (!bytes.ok) return bytes;
+  return openJson(bytes.value, key, scopeOf(item), schema);
+}
+
+export async function listItems(kind?: ItemKind): Promise<Result<ItemView[]>> {
+  const query = new URLSearchParams({ limit: '500' });
+  if (kind) query.set('kind', kind);
+  const res = await api.get(`${endpoints.items}?${query.toString()}`, itemListResponse);
+  return res.ok ? { ok: true, value: res.value.items } : res;
+}
+
+export async function createItem(
+  spaceId: string,
+  kind: ItemKind,
+  visibility: Visibility,
+  body: unknown,
+  keys: ItemKeys,
+): Promise<Result<ItemView>> {
+  const key = visibility === 'shared' ? keys.spaceKey : keys.personalKey;
+  if (!key) return err('no_key', 'The space key is not available on this device.');
+  const id = crypto.randomUUID();
+  const sealed = sealJson(body, key, scopeOf({ spaceId, id, kind, visibility }));
+  const res = await api.post(endpoints.items, { id, kind, visibility, body: toB64(sealed) }, itemResponse);
+  return res.ok ? { ok: true, value: res.value.item } : res;
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { err, fromB64, ok, toB64, type Result } from '@hearth/core';
+import { spaceResponse, userView, type SpaceView } from '@hearth/core/api';
+import {
+  generateSpaceKey,
+  openJson,
+  profileBody,
+  sealJson,
+  unwrapSpaceKey,
+  wrapSpaceKey,
+} from '@hearth/core/crypto';
+import { api } from '../shared/api.ts';
+import { endpoints } from '../shared/endpoints.ts';
+import { currentUnlocked, updateSessionUser, type Unlocked } from '../shared/session.ts';
+import { createStore, useStore } from '../shared/store.ts';
+
+export type Member = {
+  readonly userId: string;
+  readonly isMe: boolean;
+  readonly joinedAt: string;
+  /** null when the member's sealed profile could not be opened. */
+  readonly name: string | null;
+};
+
+export type LoadedSpace = {
+  readonly view: SpaceView;
+  /** The space key, or null if this device could not unwrap it. */
+  readonly key: Uint8Array | null;
+  readonly members: readonly Member[];
+};
+
+export type SpaceState =
+  | { readonly status: 'unknown' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'none' }
+  | { readonly status: 'ready'; readonly space: LoadedSpace }
+  | { readonly status: 'error'; readonly message: string };
+
+export const spaceStore = createStore<SpaceState>({ status: 'unknown' });
+export const useSpace = (): SpaceState => useStore(spaceStore);
+
+const meResponse = z.object({ user: userView });
+
+export function decodeSpace(view: SpaceView, session: Unlocked): LoadedSpace {
+  const wrapped = fromB64(view.wrappedSpaceKey);
+  const unwrapped = wrapped.ok ? unwrapSpaceKey(wrapped.value, session.keys, view.id) : null;
+  const key = unwrapped?.ok ? unwrapped.value : null;
+  const members = view.members.map((m): Member => {
+    let name: string | null = null;
+    const sealed = fromB64(m.profile);
+    if (key && sealed.ok) {
+      const opened = openJson(sealed.value, key, { type: 'member-profile', spaceId: view.id, userId: m.userId }, profileBody);
+      if (opened.ok) name = opened.value.displayName;
+    }
+    return { userId: m.userId, isMe: m.isMe, joinedAt: m.joinedAt, name };
+  });
+  return { view, key, members };
+}
+
+/**
+ * Asks /api/me first: it says whether there is a space at all, so "no space yet" is
+ * an ordinary answer rather than an error response (which browsers log to the console).
+ */
+export async function loadSpace(): Promise<SpaceState> {
+  const session = currentUnlocked();
+  if (!session) return spaceStore.get();
+  if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
+  let next: SpaceState;
+  const me = await api.get(endpoints.me, meResponse);
+  if (!me.ok) next = { status: 'error', message: me.message };
+  else if (me.value.user.spaceId === null) next = { status: 'none' };
+  else {
+    const res = await api.get(endpoints.space, spaceResponse);
+    if (res.ok) next = { status: 'ready', space: decodeSpace(res.value.space, session) };
+    else if (res.code === 'not_in_space' || res.code === 'not_found') next = { status: 'none' };
+    else next = { status: 'error', message: res.message };
+  }
+  // A sign-out while the requests were in flight must not bring decrypted data back.
+  if (currentUnlocked()?.keys !== session.keys) return spaceStore.get();
+  if (me.ok && JSON.stringify(me.value.user) !== JSON.stringify(session.user)) updateSessionUser(me.value.user);
+  spaceStore.set(next);
+  return next;
+}
+
+export function setSpaceFromView(view: SpaceView): void {
+  const session = currentUnlocked();
+  if (session) spaceStore.set({ status: 'ready', space: decodeSpace(view, session) });
+}
+
+export function sealMemberProfile(displayName: string, spaceKey: Uint8Array, spaceId: string, userId: string): string {
+  return toB64(sealJson({ displayName }, spaceKey, { type: 'member-profile', spaceId, userId }));
+}
+
+export async function createSpace(): Promise<Result<LoadedSpace>> {
+  const session = currentUnlocked();
+  if (!session) return err('locked', 'Please sign in again.');
+  const spaceId = crypto.randomUUID();
+  const spaceKey = generateSpaceKey();
+  const res = await api.post(
+    endpoints.spaces,
+    {
+      spaceId,
+      wrappedSpaceKey: toB64(wrapSpaceKey(spaceKey, session.keys.publicKey, spaceId)),
+      profile: sealMemberProfile(session.displayName ?? '', spaceKey, spaceId, session.user.id),
+    },
+    spaceResponse,
+  );
+  if (!res.ok) {
+    if (res.code === 'already_in_space') {
+      const state = await loadSpace();
+      if (state.status === 'ready') return ok(state.space);
+    }
+    return res;
+  }
+  const space = decodeSpace(res.value.space, session);
+  spaceStore.set({ status: 'ready', space });
+  return ok(space);
+}
+
+export function partnerOf(space: LoadedSpace): Member | null {
+  return space.members.find((m) => !m.isMe) ?? null;
+}
+
+export function memberName(space: LoadedSpace | null, userId: string): string | null {
+  return space?.members.find((m) => m.userId === userId)?.name ?? null;
+}
+
+export function wipeSpace(): void {
+  const s = spaceStore.get();
+  if (s.status === 'ready') s.space.key?.fill(0);
+  spaceStore.set({ status: 'unknown' });
+}

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ok } from '@hearth/core';
+import { Notes } from '../notes/notes.tsx';
+import { PRACTICES } from '../practices/practices.ts';
+import { Link, navigate } from '../shared/router.tsx';
+import type { Unlocked } from '../shared/session.ts';
+import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
+import { ExportButton } from '../space/export-button.tsx';
+import { LeaveDialog } from '../space/leave-dialog.tsx';
+import { createSpace, loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+
+function greeting(timeZone: string): string {
+  let hour = new Date().getHours();
+  try {
+    hour = Number(new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(new Date()));
+  } catch {
+    // Unknown zone on this device: local time is close enough for a greeting.
+  }
+  if (hour < 5) return 'Hello';
+  if (hour < 12) return 'Good morning';
+  if (hour < 18) return 'Good afternoon';
+  return 'Good evening';
+}
+
+/** How often to look for a partner who has just joined, while waiting. */
+const WAITING_POLL_MS = 15_000;
+
+export function Today({ session }: { session: Unlocked }) {
+  const state = useSpace();
+  const name = session.displayName ?? 'there';
+
+  useEffect(() => {
+    void loadSpace();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void loadSpace();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const waiting = state.status === 'ready' && state.space.view.status === 'active' && !partnerOf(state.space);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void loadSpace(), WAITING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  return (
+    <Page title="Today" heading={`${greeting(session.user.timeZone)}, ${name}`}>
+      {state.status === 'ready' ? (
+        <SpaceSummary session={session} space={state.space} />
+      ) : state.status === 'none' ? (
+        <NoSpace />
+      ) : state.status === 'error' ? (
+        <section class="card">
+          <h2>Your space</h2>
+          <ErrorMessage message={state.message} />
+          <button type="button" onClick={() => void loadSpace()}>
+            Try again
+          </button>
+        </section>
+      ) : (
+        <Spinner label="Loading your space…" />
+      )}
+      <section class="practices" aria-labelledby="practices-heading">
+        <h2 id="practices-heading">Practices</h2>
+        <ul class="practice-grid">
+          {PRACTICES.map((p) => (
+            <li key={p.slug} class="practice-card">
+              <Link href={`/app/${p.slug}`} class="practice-name" aria-describedby={`practice-${p.slug}`}>
+                {p.name}
+              </Link>
+              <span class="practice-desc" id={`practice-${p.slug}`}>
+                {p.description}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {state.status === 'ready' && state.space.view.status === 'active' ? <Notes session={session} space={state.space} /> : null}
+    </Page>
+  );
+}
+
+function NoSpace() {
+  const { run, busy, error } = useAction(async () => {
+    const res = await createSpace();
+    return res.ok ? ok(undefined) : res;
+  });
+  const onCreate = async () => {
+    if (await run()) navigate('/app/invite');
+  };
+  return (
+    <section class="card" aria-labelledby="space-heading">
+      <h2 id="space-heading">Start your space</h2>
+      <p>
+        Hearth works best with both of you. Create your space, then send your partner an invitation. Until they join, you can
+        still explore on your own.
+      </p>
+      <ErrorMessage message={error} />
+      <button type="button" class="primary" onClick={() => void onCreate()} disabled={busy}>
+        Create our space
+      </button>
+    </section>
+  );
+}
+
+function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpace }) {
+  const [leaving, setLeaving] = useState(false);
+  const partner = partnerOf(space);
+  const me = session.displayName ?? 'You';
+
+  if (space.view.status === 'ended') {
+    return (
+      <section class="card ended" aria-labelledby="space-heading">
+        <h2 id="space-heading">Your space has ended</h2>
+        <p>
+          Your partner has left the space. Nothing new can be added. You can download what you wrote, then close the space to
+          start fresh.
+        </p>
+        <ExportButton />
+        <button type="button" class="danger" onClick={() => setLeaving(true)}>
+          Close the space
+        </button>
+        {leaving ? <LeaveDialog mode="close" onClose={() => setLeaving(false)} /> : null}
+      </section>
+    );
+  }
+
+  if (!space.key) {
+    return (
+      <section class="card" aria-labelledby="space-heading">
+        <h2 id="space-heading">Your space</h2>
+        <ErrorMessage message="This device couldn't open your space's key. Try signing out and in again." />
+      </section>
+    );
+  }
+
+  if (!partner) {
+    return (
+      <section class="card" aria-labelledby="space-heading">
+        <h2 id="space-heading">Waiting for your partner</h2>
+        <p>Your space is ready. Once your partner accepts your invitation, you'll see them here.</p>
+        <Link href="/app/invite" class="button primary">
+          Invite your partner
+        </Link>
+      </section>
+    );
+  }
+
+  const partnerName = partner.name ?? 'your partner';
+  return (
+    <section class="card couple" aria-labelledby="space-heading">
+      <h2 id="space-heading">
+        {me} &amp; {partner.name ?? 'your partner'}
+      </h2>
+      <p>You and {partnerName} share this space.</p>
+    </section>
+  );
+}
