@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { err, ok, type Result } from '@hearth/core';
+
+/** The web app's build output, found from this package so `hearth` works from any cwd. */
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+/** Every variable the server reads, with what it does and its default, for the README and `hearth help`. */
+export const ENV_VARS = [
+  { name: 'PORT', default: '3000', description: 'TCP port to listen on.' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface to listen on; use 0.0.0.0 to accept connections from other machines.' },
+  {
+    name: 'DATABASE_URL',
+    default: '(unset)',
+    description: 'PostgreSQL connection URL. When unset, Hearth uses the embedded database (PGlite) in DATA_DIR.',
+  },
+  { name: 'DATA_DIR', default: './data', description: 'Folder for the embedded database, relative to the current directory.' },
+  {
+    name: 'PUBLIC_URL',
+    default: '(unset)',
+    description: 'The address people use, e.g. https://hearth.example. When it is https, cookies are Secure and __Host- prefixed.',
+  },
+  { name: 'SESSION_IDLE_MINUTES', default: '30', description: 'Sign a session out after this many minutes without a request.' },
+  { name: 'SESSION_MAX_DAYS', default: '7', description: 'Sign a session out this many days after sign-in, however active.' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    description: 'Set to true behind a reverse proxy, so rate limits use the client address from X-Forwarded-For.',
+  },
+  { name: 'WEB_DIST', default: 'packages/web/dist', description: 'Folder with the built web app, served under /app/.' },
+] as const;
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_MAX_DAYS: positiveInt(7),
+  TRUST_PROXY: flag.default(false),
+  WEB_DIST: z.string().min(1).optional(),
+});
+
+export type Config = {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly publicUrl: URL | undefined;
+  /** True when PUBLIC_URL is https: cookies get Secure and the __Host- prefix. */
+  readonly secureCookies: boolean;
+  readonly sessionIdleMs: number;
+  readonly sessionMaxMs: number;
+  readonly trustProxy: boolean;
+  readonly webDist: string;
+};
+
+/** Reads the environment once; an empty string counts as unset, as shells tend to leave them. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Result<Config, 'invalid_config'> {
+  const raw: Record<string, string> = {};
+  for (const { name } of ENV_VARS) {
+    const value = env[name];
+    if (value !== undefined && value.trim() !== '') raw[name] = value.trim();
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    return err('invalid_config', `Hearth cannot start: the environment is not valid.\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL);
+  return ok({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    publicUrl,
+    secureCookies: publicUrl?.protocol === 'https:',
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    trustProxy: e.TRUST_PROXY,
+    webDist: e.WEB_DIST === undefined ? DEFAULT_WEB_DIST : path.resolve(cwd, e.WEB_DIST),
+  });
+}

@@ -1,0 +1,156 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
+import pg from 'pg';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { err, ok, type Result } from '@hearth/core';
+
+/** The one handle type every storage function takes; both engines produce it, and so does a transaction. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type Database = {
+  readonly db: Db;
+  readonly engine: 'pglite' | 'postgres';
+  /** Closes connections and releases the data-directory lock. Safe to call twice. */
+  close(): Promise<void>;
+};
+
+export type OpenOptions =
+  | { readonly engine: 'postgres'; readonly url: string; readonly migrate?: boolean }
+  | { readonly engine: 'pglite'; readonly dataDir: string; readonly migrate?: boolean }
+  | { readonly engine: 'memory'; readonly migrate?: boolean };
+
+export type OpenError = 'locked' | 'open_failed';
+
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+/** Arbitrary constant shared by every Hearth process: one migrator at a time per database. */
+const MIGRATION_LOCK_ID = 0x4865_6172; // "Hear"
+const LOCK_FILE = 'hearth.lock';
+
+export async function openDatabase(options: OpenOptions): Promise<Result<Database, OpenError>> {
+  switch (options.engine) {
+    case 'postgres':
+      return openPostgres(options.url, options.migrate ?? true);
+    case 'pglite':
+      return openPglite(options.dataDir, options.migrate ?? true);
+    case 'memory':
+      return openPglite(undefined, options.migrate ?? true);
+  }
+}
+
+async function openPostgres(url: string, runMigrations: boolean): Promise<Result<Database, OpenError>> {
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  try {
+    if (runMigrations) {
+      const client = await pool.connect();
+      try {
+        // The migrator's own transaction is not enough when several app processes start
+        // at once: two could both see a migration as missing. The advisory lock queues them.
+        await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+        try {
+          await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+        }
+      } finally {
+        client.release();
+      }
+    }
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    return err('open_failed', `Could not open the PostgreSQL database: ${describe(e)}`);
+  }
+  let closed = false;
+  return ok({
+    db: drizzlePg(pool),
+    engine: 'postgres',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  });
+}
+
+async function openPglite(dataDir: string | undefined, runMigrations: boolean): Promise<Result<Database, OpenError>> {
+  let release: (() => Promise<void>) | undefined;
+  if (dataDir !== undefined) {
+    try {
+      await fs.mkdir(dataDir, { recursive: true });
+    } catch (e) {
+      return err('open_failed', `Could not create the data folder ${dataDir}: ${describe(e)}`);
+    }
+    const locked = await lockDataDir(dataDir);
+    if (!locked.ok) return locked;
+    release = locked.value;
+  }
+  let client: PGlite | undefined;
+  try {
+    client = dataDir === undefined ? await PGlite.create() : await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+    const db = drizzlePglite(client);
+    if (runMigrations) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    const opened = client;
+    let closed = false;
+    return ok({
+      db,
+      engine: 'pglite',
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await opened.close();
+        } finally {
+          await release?.();
+        }
+      },
+    });
+  } catch (e) {
+    await client?.close().catch(() => undefined);
+    await release?.().catch(() => undefined);
+    return err('open_failed', `Could not open the embedded database in ${dataDir ?? 'memory'}: ${describe(e)}`);
+  }
+}
+
+/**
+ * PGlite is a single-process database: two processes writing the same folder would
+ * corrupt it. proper-lockfile keeps the lock fresh while we run and treats it as
+ * stale once its holder has been gone for `stale` ms, so a crash does not lock the
+ * folder forever.
+ */
+async function lockDataDir(dataDir: string): Promise<Result<() => Promise<void>, OpenError>> {
+  try {
+    const release = await lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, LOCK_FILE),
+      stale: 15_000,
+      update: 5_000,
+      realpath: false,
+      onCompromised: (e) => {
+        // Another process took the folder over; carrying on could corrupt the database.
+        console.error(`Hearth lost the lock on ${dataDir} (${e.message}); stopping to protect the database.`);
+        process.exit(1);
+      },
+    });
+    return ok(release);
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'ELOCKED') {
+      return err(
+        'locked',
+        `Another Hearth process is already using the data folder ${dataDir}. ` +
+          'Stop it first, or set DATA_DIR to another folder. (If no other process is running, wait 15 seconds and try again.)',
+      );
+    }
+    return err('open_failed', `Could not lock the data folder ${dataDir}: ${describe(e)}`);
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

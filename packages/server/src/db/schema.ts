@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
+ * bytea back as a Uint8Array subclass (Buffer on node-postgres), so we normalise to a
+ * plain Uint8Array and the rest of the server never sees a Buffer.
+ */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice(),
+});
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  /** Always stored lowercased (the API schema lowercases before we see it). */
+  email: text('email').notNull().unique(),
+  salt: bytea('salt').notNull(),
+  authHash: text('auth_hash').notNull(),
+  recoveryAuthHash: text('recovery_auth_hash').notNull(),
+  publicKey: bytea('public_key').notNull(),
+  keysByPassword: bytea('keys_by_password').notNull(),
+  keysByRecovery: bytea('keys_by_recovery').notNull(),
+  profile: bytea('profile').notNull(),
+  timeZone: text('time_zone').notNull(),
+  activeStart: text('active_start').notNull().default('08:00'),
+  activeEnd: text('active_end').notNull().default('22:00'),
+  quietStart: text('quiet_start'),
+  quietEnd: text('quiet_end'),
+  theme: text('theme').notNull().default('system'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: bytea('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    confirmedAt: ts('confirmed_at'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_last_seen_idx').on(t.lastSeenAt)],
+);
+
+export const spaces = pgTable('spaces', {
+  id: uuid('id').primaryKey(),
+  status: text('status', { enum: ['active', 'ended'] }).notNull().default('active'),
+  createdAt: ts('created_at').notNull(),
+  endedAt: ts('ended_at'),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    wrappedSpaceKey: bytea('wrapped_space_key').notNull(),
+    profile: bytea('profile').notNull(),
+    joinedAt: ts('joined_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.spaceId, t.userId] }),
+    // One space per user, enforced by the database so a race cannot create a second.
+    uniqueIndex('memberships_user_uq').on(t.userId),
+  ],
+);
+
+export const invites = pgTable(
+  'invites',
+  {
+    id: uuid('id').primaryKey(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    sealedPayload: bytea('sealed_payload').notNull(),
+    proofHash: bytea('proof_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    usedBy: uuid('used_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [
+    index('invites_pending_idx')
+      .on(t.spaceId, t.createdAt)
+      .where(sql`${t.usedAt} is null and ${t.revokedAt} is null`),
+  ],
+);
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    // No foreign key: shared items outlive an author who left, so the partner can still export them.
+    authorId: uuid('author_id').notNull(),
+    kind: text('kind').notNull(),
+    visibility: text('visibility', { enum: ['shared', 'private'] }).notNull(),
+    body: bytea('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('items_space_created_idx').on(t.spaceId, t.createdAt),
+    index('items_space_kind_created_idx').on(t.spaceId, t.kind, t.createdAt),
+    index('items_space_author_idx').on(t.spaceId, t.authorId),
+  ],
+);
+
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: bigint('window_start', { mode: 'number' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+export const serverSecrets = pgTable('server_secrets', {
+  name: text('name').primaryKey(),
+  value: bytea('value').notNull(),
+});
+
+/** Every table, for tests that check a failed request changed nothing. */
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets } as const;

@@ -1,0 +1,95 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../config/env.ts';
+import { deleteSession, sessionWithUser, touchSession, type SessionRow, type UserRow } from '../auth/store.ts';
+import { hashSessionToken } from '../auth/session-token.ts';
+import { memberOf, type MembershipRow, type SpaceRow } from '../space/store.ts';
+import type { AppEnv } from './context.ts';
+import { HttpError } from './errors.ts';
+
+export type SignedIn = { readonly user: UserRow; readonly session: SessionRow };
+export type Member = SignedIn & { readonly membership: MembershipRow; readonly space: SpaceRow };
+
+/** Writing last_seen_at on every request would turn each read into a write; once a minute is enough for a 30-minute idle limit. */
+const TOUCH_EVERY_MS = 60_000;
+/** How long a re-authentication (POST /api/auth/confirm) unlocks sensitive actions. */
+export const CONFIRM_VALID_MS = 5 * 60_000;
+
+const BASE_COOKIE = 'hearth_session';
+
+export function setSessionCookie(c: Context, config: Config, token: string): void {
+  setCookie(c, BASE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: config.secureCookies,
+    maxAge: Math.floor(config.sessionMaxMs / 1000),
+    ...(config.secureCookies ? { prefix: 'host' as const } : {}),
+  });
+}
+
+export function clearSessionCookie(c: Context, config: Config): void {
+  deleteCookie(c, BASE_COOKIE, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: config.secureCookies,
+    ...(config.secureCookies ? { prefix: 'host' as const } : {}),
+  });
+}
+
+export function sessionTokenHash(c: Context, config: Config): Uint8Array | undefined {
+  const token = getCookie(c, BASE_COOKIE, config.secureCookies ? 'host' : undefined);
+  return token === undefined ? undefined : hashSessionToken(token);
+}
+
+const cache = new WeakMap<Context, SignedIn>();
+
+/** The single gate for signed-in routes: a valid, unexpired session, or 401. */
+export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
+  const cached = cache.get(c);
+  if (cached !== undefined) return cached;
+  const { db, config, now } = c.var.deps;
+  const hash = sessionTokenHash(c, config);
+  if (hash === undefined) throw new HttpError('unauthenticated', 'Please sign in.');
+  const found = await sessionWithUser(db, hash);
+  if (found === undefined) {
+    clearSessionCookie(c, config);
+    throw new HttpError('unauthenticated', 'Please sign in.');
+  }
+  const at = now().getTime();
+  const idle = at - found.session.lastSeenAt.getTime() > config.sessionIdleMs;
+  const tooOld = at - found.session.createdAt.getTime() > config.sessionMaxMs;
+  if (idle || tooOld) {
+    await deleteSession(db, hash);
+    clearSessionCookie(c, config);
+    throw new HttpError('unauthenticated', 'Your session has ended. Please sign in again.');
+  }
+  if (at - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(db, hash, new Date(at));
+  cache.set(c, found);
+  return found;
+}
+
+/**
+ * The single gate for space and item routes: a signed-in member, with their space.
+ * Every query downstream is scoped by `space.id` from here, never by a client value.
+ */
+export async function requireMember(c: Context<AppEnv>): Promise<Member> {
+  const signedIn = await requireSession(c);
+  const found = await memberOf(c.var.deps.db, signedIn.user.id);
+  if (found === undefined) throw new HttpError('not_in_space', 'You are not in a space yet.');
+  return { ...signedIn, ...found };
+}
+
+export function requireActive(space: SpaceRow): void {
+  if (space.status !== 'active') {
+    throw new HttpError('space_ended', 'This space has ended; it can be read and exported but not changed.');
+  }
+}
+
+export function requireRecentConfirm(session: SessionRow, now: Date): void {
+  const at = session.confirmedAt?.getTime();
+  if (at === undefined || now.getTime() - at > CONFIRM_VALID_MS) {
+    throw new HttpError('reauth_required', 'Please confirm your password first.');
+  }
+}

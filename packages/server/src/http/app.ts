@@ -1,0 +1,137 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config/env.ts';
+import type { Db } from '../db/open.ts';
+import { serverSecret } from '../db/secrets.ts';
+import { authRoutes } from '../auth/routes.ts';
+import { decoyHash, DEFAULT_SCRYPT, type ScryptParams } from '../auth/secret-hash.ts';
+import { inviteRoutes } from '../invites/routes.ts';
+import { itemRoutes } from '../items/routes.ts';
+import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
+import { spaceRoutes } from '../space/routes.ts';
+import { staticRoutes } from '../static/routes.ts';
+import type { AppEnv, Deps } from './context.ts';
+import { csrfGuard } from './csrf.ts';
+import { HttpError } from './errors.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type AppOptions = {
+  readonly db: Db;
+  readonly config: Config;
+  /** Injected in tests to move time forward (session expiry, invite expiry, rate windows). */
+  readonly now?: () => Date;
+  readonly limits?: RateLimitConfig;
+  /** Tests use cheaper scrypt parameters; production keeps the default. */
+  readonly hashParams?: ScryptParams;
+};
+
+/** Computes once, on first use, and shares the same promise with every caller. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= make().catch((e: unknown) => {
+      value = undefined;
+      throw e;
+    });
+    return value;
+  };
+}
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const hashParams = options.hashParams ?? DEFAULT_SCRYPT;
+  const deps: Deps = {
+    db: options.db,
+    config: options.config,
+    now: options.now ?? (() => new Date()),
+    limits: options.limits ?? DEFAULT_LIMITS,
+    hashParams,
+    fakeSaltSecret: once(() => serverSecret(options.db, 'fake-salt')),
+    decoy: once(() => decoyHash(hashParams)),
+  };
+
+  // Made now rather than on the first unknown-email login, so that login is not the slow one.
+  deps.decoy().catch(() => undefined);
+
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // Argon2id (hash-wasm) compiles WebAssembly in the key-derivation worker;
+        // 'wasm-unsafe-eval' allows exactly that and no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+      permissionsPolicy: {
+        camera: [],
+        microphone: [],
+        geolocation: [],
+        payment: [],
+        usb: [],
+      },
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+    // Responses may hold ciphertext and account data: never keep them in any cache.
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', csrfGuard(options.config));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      },
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.route('/api', authRoutes);
+  app.route('/api', spaceRoutes);
+  app.route('/api', inviteRoutes);
+  app.route('/api', itemRoutes);
+  app.route('/', staticRoutes(options.config.webDist));
+
+  app.notFound((c) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+      return c.json(new HttpError('not_found', 'No such API route.').body(), 404, { 'Cache-Control': 'no-store' });
+    }
+    return c.text('Not found', 404);
+  });
+
+  app.onError((e, c) => {
+    const isApi = c.req.path.startsWith('/api/');
+    const noStore: Record<string, string> = isApi ? { 'Cache-Control': 'no-store' } : {};
+    if (e instanceof HttpError) {
+      return c.json(e.body(), e.status, { ...e.headers, ...noStore });
+    }
+    if (e instanceof HTTPException && e.status < 500) {
+      // Hono's own refusals (e.g. a malformed request line) keep their status, in our error shape.
+      return c.json({ error: { code: 'invalid_input', message: e.message || 'Bad request.' } }, e.status, noStore);
+    }
+    // Unexpected: log it for the operator, tell the client nothing about the internals.
+    console.error(e);
+    return c.json(new HttpError('internal', 'Something went wrong on the server.').body(), 500, noStore);
+  });
+
+  return app;
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../config/env.ts';
+import type { Db } from '../db/open.ts';
+import type { ScryptParams } from '../auth/secret-hash.ts';
+import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
+
+/** What every handler may reach: built once in createApp, never global. */
+export type Deps = {
+  readonly db: Db;
+  readonly config: Config;
+  readonly now: () => Date;
+  readonly limits: RateLimitConfig;
+  readonly hashParams: ScryptParams;
+  /** Loaded on first use and then kept, so requests do not read it each time. */
+  readonly fakeSaltSecret: () => Promise<Uint8Array>;
+  /** A hash nothing matches, checked against for unknown emails so timing does not reveal accounts. */
+  readonly decoy: () => Promise<string>;
+};
+
+export type AppEnv = { Variables: { deps: Deps } };

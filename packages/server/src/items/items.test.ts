@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemListResponse, itemResponse } from '@hearth/core/api';
+import type { Database } from '../db/open.ts';
+import { Agent, b64, createSpaceFor, engines, makeCouple, makeTestApp, signUp, type Account, type TestApp } from '../test/harness.ts';
+
+const note = (visibility: 'shared' | 'private' = 'shared') => ({ id: randomUUID(), kind: 'note', visibility, body: b64(200) });
+
+describe.each(engines)('items on $name', (engine) => {
+  let database: Database;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = makeTestApp(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('creates, reads, lists, updates and deletes an item', async () => {
+    const { a, b, space } = await makeCouple(t);
+    const input = note();
+    const created = await a.agent.post('/api/items', input);
+    expect(created.status).toBe(201);
+    const item = itemResponse.parse(created.body).item;
+    expect(item).toMatchObject({ id: input.id, spaceId: space.id, kind: 'note', visibility: 'shared', authorId: a.session.user.id, body: input.body });
+
+    expect(itemResponse.parse((await b.agent.get(`/api/items/${input.id}`)).body).item.body).toBe(input.body);
+
+    t.clock.advance(1000);
+    const newBody = b64(150);
+    const updated = await a.agent.put(`/api/items/${input.id}`, { body: newBody });
+    expect(updated.status).toBe(200);
+    const after = itemResponse.parse(updated.body).item;
+    expect(after.body).toBe(newBody);
+    expect(Date.parse(after.updatedAt)).toBeGreaterThan(Date.parse(after.createdAt));
+
+    expect((await a.agent.delete(`/api/items/${input.id}`)).status).toBe(204);
+    expect((await a.agent.get(`/api/items/${input.id}`)).status).toBe(404);
+    expect((await a.agent.delete(`/api/items/${input.id}`)).status).toBe(404);
+  });
+
+  it('lists shared items and the caller’s own private ones, newest first, by kind and limit', async () => {
+    const { a, b } = await makeCouple(t);
+    const ids: string[] = [];
+    for (const [who, vis] of [
+      [a, 'shared'],
+      [a, 'private'],
+      [b, 'shared'],
+      [b, 'private'],
+    ] as const) {
+      t.clock.advance(1000);
+      const input = note(vis);
+      ids.push(input.id);
+      expect((await who.agent.post('/api/items', input)).status).toBe(201);
+    }
+    const [aShared, aPrivate, bShared, bPrivate] = ids;
+    const forA = itemListResponse.parse((await a.agent.get('/api/items')).body).items.map((i) => i.id);
+    expect(forA).toEqual([bShared, aPrivate, aShared]);
+    const forB = itemListResponse.parse((await b.agent.get('/api/items?kind=note')).body).items.map((i) => i.id);
+    expect(forB).toEqual([bPrivate, bShared, aShared]);
+    const limited = itemListResponse.parse((await b.agent.get('/api/items?limit=1')).body).items.map((i) => i.id);
+    expect(limited).toEqual([bPrivate]);
+    expect((await b.agent.get('/api/items?kind=nope')).status).toBe(400);
+    expect((await b.agent.get('/api/items?limit=0')).status).toBe(400);
+  });
+
+  it('makes create idempotent for the same write and a conflict for a different one', async () => {
+    const { a, b } = await makeCouple(t);
+    const input = note();
+    expect((await a.agent.post('/api/items', input)).status).toBe(201);
+    const retry = await a.agent.post('/api/items', input);
+    expect(retry.status).toBe(200);
+    expect(itemResponse.parse(retry.body).item.id).toBe(input.id);
+
+    const changed = await a.agent.post('/api/items', { ...input, body: b64(200) });
+    expect(changed.status).toBe(409);
+    expect(changed.body).toMatchObject({ error: { code: 'conflict' } });
+    expect((await a.agent.post('/api/items', { ...input, visibility: 'private' })).status).toBe(409);
+    // Same bytes from the partner is still a different write.
+    expect((await b.agent.post('/api/items', input)).status).toBe(409);
+
+    // An id from another space: conflict, and nothing about the other item leaks.
+    const stranger = await signUp(t);
+    await createSpaceFor(stranger);
+    const clash = await stranger.agent.post('/api/items', input);
+    expect(clash.status).toBe(409);
+    expect(JSON.stringify(clash.body)).not.toContain(input.body);
+  });
+
+  it('lets only the author change or delete a shared item, and hides private items from the partner', async () => {
+    const { a, b } = await makeCouple(t);
+    const shared = note('shared');
+    const secret = note('private');
+    await a.agent.post('/api/items', shared);
+    await a.agent.post('/api/items', secret);
+
+    const put = await b.agent.put(`/api/items/${shared.id}`, { body: b64(20) });
+    expect(put.status).toBe(403);
+    expect(put.body).toMatchObject({ error: { code: 'not_author' } });
+    expect((await b.agent.delete(`/api/items/${shared.id}`)).status).toBe(403);
+
+    for (const res of [
+      await b.agent.get(`/api/items/${secret.id}`),
+      await b.agent.put(`/api/items/${secret.id}`, { body: b64(20) }),
+      await b.agent.delete(`/api/items/${secret.id}`),
+    ]) {
+      expect(res.status).toBe(404);
+      expect(JSON.stringify(res.body)).not.toContain(secret.body);
+    }
+    const list = itemListResponse.parse((await b.agent.get('/api/items')).body).items;
+    expect(list.map((i) => i.id)).not.toContain(secret.id);
+    expect(itemResponse.parse((await a.agent.get(`/api/items/${shared.id}`)).body).item.body).toBe(shared.body);
+    expect(itemResponse.parse((await a.agent.get(`/api/items/${secret.id}`)).body).item.body).toBe(secret.body);
+  });
+
+  describe('authorisation matrix', () => {
+    let coupleA: { a: Account; b: Account };
+    let coupleB: { a: Account; b: Account };
+    const itemsOfB: { id: string; body: string }[] = [];
+    let loner: Account;
+
+    beforeAll(async () => {
+      coupleA = await makeCouple(t, 'matrix-a');
+      coupleB = await makeCouple(t, 'matrix-b');
+      for (const [who, vis] of [
+        [coupleB.a, 'shared'],
+        [coupleB.a, 'private'],
+        [coupleB.b, 'shared'],
+        [coupleB.b, 'private'],
+      ] as const) {
+        const input = note(vis);
+        await who.agent.post('/api/items', input);
+        itemsOfB.push({ id: input.id, body: input.body });
+      }
+      loner = await signUp(t, 'matrix-loner');
+    });
+
+    const routes = (id: string) =>
+      [
+        ['GET', `/api/items/${id}`, undefined],
+        ['PUT', `/api/items/${id}`, { body: b64(20) }],
+        ['DELETE', `/api/items/${id}`, undefined],
+      ] as const;
+
+    it('a member of another couple gets 403/404 on every item route and never the item', async () => {
+      for (const member of [coupleA.a, coupleA.b]) {
+        for (const item of itemsOfB) {
+          for (const [method, path, body] of routes(item.id)) {
+            const res = await member.agent.request(method, path, body);
+            expect([403, 404], `${method} ${path}`).toContain(res.status);
+            expect(JSON.stringify(res.body)).not.toContain(item.body);
+          }
+        }
+        const list = itemListResponse.parse((await member.agent.get('/api/items')).body).items;
+        expect(list.map((i) => i.id).filter((id) => itemsOfB.some((x) => x.id === id))).toEqual([]);
+      }
+      // Nothing changed for couple B.
+      const stillThere = itemListResponse.parse((await coupleB.a.agent.get('/api/items')).body).items;
+      expect(stillThere).toHaveLength(3);
+    });
+
+    it('a user without a space gets 403 not_in_space on item routes', async () => {
+      const item = itemsOfB[0];
+      if (item === undefined) throw new Error('setup');
+      for (const [method, path, body] of [...routes(item.id), ['GET', '/api/items', undefined] as const, ['POST', '/api/items', note()] as const]) {
+        const res = await loner.agent.request(method, path, body);
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(res.body).toMatchObject({ error: { code: 'not_in_space' } });
+      }
+    });
+
+    it('no session gets 401 on every item and space route', async () => {
+      const anon = new Agent(t);
+      const item = itemsOfB[0];
+      if (item === undefined) throw new Error('setup');
+      for (const [method, path, body] of [
+        ...routes(item.id),
+        ['GET', '/api/items', undefined] as const,
+        ['POST', '/api/items', note()] as const,
+        ['GET', '/api/space', undefined] as const,
+        ['GET', '/api/space/invites', undefined] as const,
+        ['POST', '/api/space/leave', undefined] as const,
+        ['GET', '/api/me', undefined] as const,
+      ]) {
+        const res = await anon.request(method, path, body);
+        expect(res.status, `${method} ${path}`).toBe(401);
+        expect(res.body).toMatchObject({ error: { code: 'unauthenticated' } });
+      }
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { toB64 } from '@hearth/core';
+import { createItemRequest, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
+import { requireMember } from '../http/access.ts';
+import type { AppEnv } from '../http/context.ts';
+import { HttpError, unwrap } from '../http/errors.ts';
+import { bytes, readBody, readId, readQuery } from '../http/validate.ts';
+import { createItem, removeItem, updateItem } from './service.ts';
+import { listItems, visibleItem, type ItemRow } from './store.ts';
+
+function itemView(row: ItemRow): ItemView {
+  // A kind that a newer version wrote and this one does not know would break the
+  // response schema; it cannot happen today because we only store validated kinds.
+  const kind = itemKind.parse(row.kind);
+  return {
+    id: row.id,
+    spaceId: row.spaceId,
+    kind,
+    visibility: row.visibility,
+    authorId: row.authorId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    body: toB64(row.body),
+  };
+}
+
+export const itemRoutes = new Hono<AppEnv>()
+  .get('/items', async (c) => {
+    const { user, space } = await requireMember(c);
+    const query = readQuery(c, listItemsQuery);
+    const rows = await listItems(c.var.deps.db, space.id, user.id, query);
+    return c.json({ items: rows.map(itemView) });
+  })
+  .post('/items', async (c) => {
+    const who = await requireMember(c);
+    const body = await readBody(c, createItemRequest);
+    const { item, created } = unwrap(await createItem(c.var.deps, who, { ...body, body: bytes(body.body, 'body') }));
+    return c.json({ item: itemView(item) }, created ? 201 : 200);
+  })
+  .get('/items/:id', async (c) => {
+    const { user, space } = await requireMember(c);
+    const id = readId(c, uuid);
+    const item = await visibleItem(c.var.deps.db, space.id, user.id, id);
+    if (item === undefined) throw new HttpError('not_found', 'No such item.');
+    return c.json({ item: itemView(item) });
+  })
+  .put('/items/:id', async (c) => {
+    const who = await requireMember(c);
+    const id = readId(c, uuid);
+    const body = await readBody(c, updateItemRequest);
+    const item = unwrap(await updateItem(c.var.deps, who, id, bytes(body.body, 'body')));
+    return c.json({ item: itemView(item) });
+  })
+  .delete('/items/:id', async (c) => {
+    const who = await requireMember(c);
+    const id = readId(c, uuid);
+    unwrap(await removeItem(c.var.deps, who, id));
+    return c.body(null, 204);
+  });
