@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Server files each open their own databases; two at a time suits a 2-core machine.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,8 +21,6 @@ export default defineConfig({
           setupFiles: ['../../vitest.setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file opens its own databases; two at a time suits a 2-core machine.
-          maxWorkers: 2,
         },
       },
     ],

@@ -58,7 +58,8 @@ export async function startHearth(): Promise<HearthServer> {
  * raw bytes of every file in the data directory (catches WAL and dead tuples).
  */
 export async function dumpDatabase(dataDir: string): Promise<{ rows: string; files: Buffer[] }> {
-  const db = new PGlite(dataDir);
+  // `hearth serve` keeps the embedded database in DATA_DIR/pglite.
+  const db = new PGlite(join(dataDir, 'pglite'));
   try {
     const tables = await db.query<{ schema: string; name: string }>(
       `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables

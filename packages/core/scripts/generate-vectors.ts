@@ -1,13 +1,13 @@
 /**
  * Writes test-vectors.json: fixed inputs and the bytes Hearth's protocol produced
  * for them. Run once when the format changes on purpose (`npx tsx
- * packages/core/src/crypto/generate-vectors.ts`), never to make a failing test pass:
+ * packages/core/scripts/generate-vectors.ts`), never to make a failing test pass:
  * existing vectors stand for data already stored on servers.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { hexToBytes, bytesToHex } from '@noble/hashes/utils.js';
-import { createRecoveryKey, deriveRoot, fakeSalt, generateKeyBundle, inviteMaterialFromSecret, sealInvitePayload, splitRoot, wrapKeyBundle, wrapSpaceKey, sealJson, seal, associatedData } from './index.ts';
+import { createRecoveryKey, deriveRoot, fakeSalt, generateKeyBundle, inviteMaterialFromSecret, sealInvitePayload, splitRoot, wrapKeyBundle, wrapSpaceKey, sealJson, seal, associatedData } from '../src/crypto/index.ts';
 
 const password = 'a quiet walk after dinner';
 const salt = hexToBytes('000102030405060708090a0b0c0d0e0f');
@@ -67,5 +67,5 @@ const vectors = {
   fakeSalt: { serverSecret: '42'.repeat(32), email: 'nobody@example.com', salt: bytesToHex(fakeSalt(hexToBytes('42'.repeat(32)), 'nobody@example.com')) },
 };
 
-writeFileSync(fileURLToPath(new URL('./test-vectors.json', import.meta.url)), JSON.stringify(vectors, null, 2) + '\n');
+writeFileSync(fileURLToPath(new URL('../src/crypto/test-vectors.json', import.meta.url)), JSON.stringify(vectors, null, 2) + '\n');
 console.log('wrote test-vectors.json');
