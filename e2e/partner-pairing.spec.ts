@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { expectAccessible } from './support/accessibility.ts';
 import { watchContext } from './support/watch.ts';
 
 /**
@@ -35,6 +36,7 @@ async function newPartner(browser: Browser): Promise<{ context: BrowserContext; 
 }
 
 async function signUp(page: Page, who: { email: string; password: string; name: string }): Promise<string[]> {
+  await expectAccessible(page, 'sign-up');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Display name').fill(who.name);
@@ -44,6 +46,7 @@ async function signUp(page: Page, who: { email: string; password: string; name: 
   await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
   const words = await page.getByTestId('recovery-words').locator('li').allInnerTexts();
   expect(words).toHaveLength(12);
+  await expectAccessible(page, 'recovery key');
   const next = page.getByRole('button', { name: 'Continue' });
   await expect(next).toBeDisabled();
   await page.getByLabel("I've saved it").check();
@@ -73,6 +76,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
 
   await test.step('Alex signs up and saves her recovery words', async () => {
     await a.page.goto('/app/');
+    await expectAccessible(a.page, 'welcome');
     await a.page.getByRole('button', { name: 'Create an account' }).or(a.page.getByRole('link', { name: 'Create an account' })).click();
     alexWords = await signUp(a.page, alex);
     await expect(a.page.getByText(alex.name).first()).toBeVisible();
@@ -84,11 +88,13 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     inviteLink = await a.page.getByLabel('Invitation link').inputValue();
     expect(inviteLink).toMatch(/\/join\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
     await expect(a.page.getByAltText('QR code for the invitation link')).toBeVisible();
+    await expectAccessible(a.page, 'invite');
   });
 
   await test.step('Sam opens the link on his own browser, signs up and joins', async () => {
     await b.page.goto(inviteLink);
     await expect(b.page.getByText(`${alex.name} invited you`)).toBeVisible();
+    await expectAccessible(b.page, 'join');
     await b.page.getByRole('button', { name: 'Create an account' }).or(b.page.getByRole('link', { name: 'Create an account' })).click();
     await signUp(b.page, sam);
     await expect(b.page.getByText(alex.name).first()).toBeVisible();
@@ -117,6 +123,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     await expect(b.page.getByText(sharedNote)).toBeVisible();
     await writeNote(b.page, samNote, 'Both of us');
     await expect(b.page.getByText(privateNote)).toHaveCount(0);
+    await expectAccessible(b.page, 'today with notes');
   });
 
   await test.step('Sam signs out and signs in again on a new browser; his keys come back from the server', async () => {
@@ -136,6 +143,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     const fresh = await newPartner(browser);
     await fresh.page.goto('/app/sign-in');
     await fresh.page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expectAccessible(fresh.page, 'recover');
     await fresh.page.getByLabel('Email').fill(alex.email);
     await fresh.page.getByLabel('Recovery words').fill(alexWords.join(' '));
     await fresh.page.getByLabel('New password').fill(alex.newPassword);
@@ -167,6 +175,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     await a.page.getByRole('button', { name: 'Save settings' }).click();
     await expect(a.page.getByText('Saved')).toBeVisible();
     await expect(a.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expectAccessible(a.page, 'settings in dark mode');
     await b.page.reload();
     await signInIfLocked(b.page, sam);
     await expect(b.page.getByText(renamed).first()).toBeVisible();
@@ -183,6 +192,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
 
     await a.page.getByRole('button', { name: 'Leave space' }).click();
     const dialog = a.page.getByRole('dialog');
+    await expectAccessible(a.page, 'leave dialog');
     await dialog.getByLabel('Password').fill(alex.newPassword);
     await dialog.getByRole('button', { name: 'Leave for good' }).click();
     await expect(a.page.getByRole('button', { name: 'Create our space' })).toBeVisible();
@@ -190,6 +200,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     await b.page.reload();
     await signInIfLocked(b.page, sam);
     await expect(b.page.getByText('Your space has ended')).toBeVisible();
+    await expectAccessible(b.page, 'space ended');
     const samDownload = b.page.waitForEvent('download');
     await b.page.getByRole('button', { name: 'Download my export' }).click();
     const samExport = readFileSync(await (await samDownload).path(), 'utf8');
