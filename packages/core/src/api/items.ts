@@ -15,9 +15,29 @@ export const createItemRequest = z.object({
 
 export const updateItemRequest = z.object({ body: sealed });
 
+/**
+ * Lists are paged newest first. The cursor names the last item of a page
+ * ("<createdAt ISO>~<id>"); the next page starts strictly after it, so items created
+ * in the same millisecond are neither skipped nor repeated.
+ */
+const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)~([0-9a-f-]{36})$/;
+export const itemCursor = z.string().regex(CURSOR, 'must be a cursor returned by the previous page');
+
+export function encodeItemCursor(item: { createdAt: string; id: string }): string {
+  return `${item.createdAt}~${item.id}`;
+}
+
+export function decodeItemCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const m = CURSOR.exec(cursor);
+  if (!m?.[1] || !m[2]) return null;
+  const createdAt = new Date(m[1]);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
+}
+
 export const listItemsQuery = z.object({
   kind: itemKind.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
+  before: itemCursor.optional(),
 });
 
 export const itemView = z.object({
@@ -32,7 +52,11 @@ export const itemView = z.object({
 });
 
 export const itemResponse = z.object({ item: itemView });
-export const itemListResponse = z.object({ items: z.array(itemView) });
+export const itemListResponse = z.object({
+  items: z.array(itemView),
+  /** Pass as `before` for the next page; null on the last page. */
+  nextCursor: itemCursor.nullable(),
+});
 
 export type ItemKind = z.infer<typeof itemKind>;
 export type Visibility = z.infer<typeof visibility>;

@@ -66,6 +66,37 @@ describe.each(engines)('items on $name', (engine) => {
     expect((await b.agent.get('/api/items?limit=0')).status).toBe(400);
   });
 
+  it('pages through every item with the cursor, even several created in the same millisecond', async () => {
+    const { a, b } = await makeCouple(t);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      // Three items share each timestamp: ordering must fall back to the id.
+      if (i % 3 === 0) t.clock.advance(1000);
+      const input = note(i === 4 ? 'private' : 'shared');
+      created.push(input.id);
+      expect((await a.agent.post('/api/items', input)).status).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor === null ? '' : `&before=${encodeURIComponent(cursor)}`;
+      const page = itemListResponse.parse((await a.agent.get(`/api/items?limit=3${query}`)).body);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 10);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual([...created].sort());
+    // The partner pages through the same list without the private item.
+    const forB = itemListResponse.parse((await b.agent.get('/api/items?limit=500')).body);
+    expect(forB.items).toHaveLength(6);
+    expect(forB.nextCursor).toBeNull();
+    const bad = await a.agent.get('/api/items?before=yesterday');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'invalid_input' } });
+  });
+
   it('makes create idempotent for the same write and a conflict for a different one', async () => {
     const { a, b } = await makeCouple(t);
     const input = note();

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { toB64 } from '@hearth/core';
-import { createItemRequest, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
+import { createItemRequest, decodeItemCursor, encodeItemCursor, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
 import { requireMember } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { HttpError, unwrap } from '../http/errors.ts';
@@ -28,8 +28,12 @@ export const itemRoutes = new Hono<AppEnv>()
   .get('/items', async (c) => {
     const { user, space } = await requireMember(c);
     const query = readQuery(c, listItemsQuery);
-    const rows = await listItems(c.var.deps.db, space.id, user.id, query);
-    return c.json({ items: rows.map(itemView) });
+    const before = query.before === undefined ? undefined : decodeItemCursor(query.before);
+    if (before === null) throw new HttpError('invalid_input', 'before: must be a cursor returned by the previous page');
+    const rows = await listItems(c.var.deps.db, space.id, user.id, { ...query, before });
+    const views = rows.map(itemView);
+    const last = views.at(-1);
+    return c.json({ items: views, nextCursor: views.length === query.limit && last ? encodeItemCursor(last) : null });
   })
   .post('/items', async (c) => {
     const who = await requireMember(c);

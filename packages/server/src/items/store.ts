@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
 
@@ -14,8 +14,14 @@ export function visibleTo(spaceId: string, userId: string): SQL {
   return scope;
 }
 
-export async function listItems(db: Db, spaceId: string, userId: string, opts: { kind?: string | undefined; limit: number }): Promise<ItemRow[]> {
-  const where = opts.kind === undefined ? visibleTo(spaceId, userId) : and(visibleTo(spaceId, userId), eq(items.kind, opts.kind));
+export type ListOptions = { kind?: string | undefined; limit: number; before?: { createdAt: Date; id: string } | undefined };
+
+export async function listItems(db: Db, spaceId: string, userId: string, opts: ListOptions): Promise<ItemRow[]> {
+  const where = and(
+    visibleTo(spaceId, userId),
+    opts.kind === undefined ? undefined : eq(items.kind, opts.kind),
+    opts.before === undefined ? undefined : sql`(${items.createdAt}, ${items.id}) < (${opts.before.createdAt}, ${opts.before.id})`,
+  );
   return db.select().from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(opts.limit);
 }
 

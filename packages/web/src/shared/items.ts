@@ -24,11 +24,20 @@ export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.ZodType<T>
   return openJson(bytes.value, key, scopeOf(item), schema);
 }
 
+/** Every item this member can see, following the server's pages to the end (exports need all of them). */
 export async function listItems(kind?: ItemKind): Promise<Result<ItemView[]>> {
-  const query = new URLSearchParams({ limit: '500' });
-  if (kind) query.set('kind', kind);
-  const res = await api.get(`${endpoints.items}?${query.toString()}`, itemListResponse);
-  return res.ok ? { ok: true, value: res.value.items } : res;
+  const all: ItemView[] = [];
+  let before: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '500' });
+    if (kind) query.set('kind', kind);
+    if (before !== null) query.set('before', before);
+    const res = await api.get(`${endpoints.items}?${query.toString()}`, itemListResponse);
+    if (!res.ok) return res;
+    all.push(...res.value.items);
+    before = res.value.nextCursor;
+  } while (before !== null);
+  return { ok: true, value: all };
 }
 
 export async function createItem(
