@@ -5,15 +5,21 @@ import { ITEM_KINDS } from '../items/kinds.ts';
 export const itemKind = z.enum(ITEM_KINDS, { error: 'unknown item kind' });
 export const visibility = z.enum(['shared', 'private']);
 
+/** When the server should remind about this item (schedule metadata it may see, DESIGN §4). */
+const remindAt = z.iso.datetime({ offset: true }).nullable();
+
 export const createItemRequest = z.object({
   /** Client-chosen: it is bound into the sealed body, and makes retries idempotent. */
   id: uuid,
   kind: itemKind,
   visibility,
+  /** The item this one belongs to (a reply's check-in, a side's topic); bound into the body too. */
+  parentId: uuid.nullable().default(null),
+  remindAt: remindAt.default(null),
   body: sealed,
 });
 
-export const updateItemRequest = z.object({ body: sealed });
+export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional() });
 
 /**
  * Lists are paged newest first. The cursor names the last item of a page
@@ -36,6 +42,7 @@ export function decodeItemCursor(cursor: string): { createdAt: Date; id: string 
 
 export const listItemsQuery = z.object({
   kind: itemKind.optional(),
+  parentId: uuid.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   before: itemCursor.optional(),
 });
@@ -46,6 +53,8 @@ export const itemView = z.object({
   kind: itemKind,
   visibility,
   authorId: uuid,
+  parentId: uuid.nullable(),
+  remindAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   body: sealed,

@@ -142,6 +142,17 @@ describe('sealed items', () => {
     }
   });
 
+  it('binds the parent: a reply cannot be moved under another item or out of its thread', () => {
+    const threaded: SealScope = { ...scope, parentId: otherItem };
+    const sealed = sealJson(body, key, threaded);
+    expect(openJson(sealed, key, threaded, noteBody).ok).toBe(true);
+    expect(openJson(sealed, key, { ...threaded, parentId: otherSpace }, noteBody).ok).toBe(false);
+    expect(openJson(sealed, key, scope, noteBody).ok).toBe(false);
+    // An item without a parent seals exactly as before threads existed.
+    const plain = sealJson(body, key, scope);
+    expect(openJson(plain, key, { ...scope, parentId: null }, noteBody).ok).toBe(true);
+  });
+
   it('flags a body that decrypts but has the wrong shape instead of returning it', () => {
     const sealed = sealJson({ text: 42 }, key, scope);
     const r = openJson(sealed, key, scope, noteBody);

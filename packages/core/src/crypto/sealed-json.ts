@@ -11,7 +11,15 @@ export type OpenError = DecryptError | 'invalid_body';
  * server cannot move a body to another item, space, kind, visibility or purpose.
  */
 export type SealScope =
-  | { readonly type: 'item'; readonly spaceId: string; readonly itemId: string; readonly kind: string; readonly visibility: 'shared' | 'private' }
+  | {
+      readonly type: 'item';
+      readonly spaceId: string;
+      readonly itemId: string;
+      readonly kind: string;
+      readonly visibility: 'shared' | 'private';
+      /** Bound when set, so the server cannot move a reply under another check-in. */
+      readonly parentId?: string | null;
+    }
   | { readonly type: 'user-profile' }
   | { readonly type: 'member-profile'; readonly spaceId: string; readonly userId: string }
   | { readonly type: 'invite'; readonly inviteId: string; readonly spaceId: string };
@@ -19,7 +27,15 @@ export type SealScope =
 function scopeAd(scope: SealScope): Uint8Array {
   switch (scope.type) {
     case 'item':
-      return associatedData('item', [scope.spaceId, scope.itemId, scope.kind, scope.visibility]);
+      // The parent field is appended only when present, so bodies sealed before
+      // threads existed keep the associated data they were sealed with.
+      return associatedData('item', [
+        scope.spaceId,
+        scope.itemId,
+        scope.kind,
+        scope.visibility,
+        ...(scope.parentId ? ['parent', scope.parentId] : []),
+      ]);
     case 'user-profile':
       return associatedData('user-profile', []);
     case 'member-profile':

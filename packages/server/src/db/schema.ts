@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  type AnyPgColumn,
   customType,
   index,
   integer,
@@ -122,12 +123,18 @@ export const items = pgTable(
     authorId: uuid('author_id').notNull(),
     kind: text('kind').notNull(),
     visibility: text('visibility', { enum: ['shared', 'private'] }).notNull(),
+    // Threads (a reply under a check-in, a side under a topic): removing the parent removes its thread.
+    parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'cascade' }),
+    // Schedule metadata the server may see (DESIGN §4), for reminders.
+    remindAt: ts('remind_at'),
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
     index('items_space_created_idx').on(t.spaceId, t.createdAt),
+    index('items_space_parent_idx').on(t.spaceId, t.parentId),
+    index('items_remind_at_idx').on(t.remindAt).where(sql`${t.remindAt} is not null`),
     index('items_space_kind_created_idx').on(t.spaceId, t.kind, t.createdAt),
     index('items_space_author_idx').on(t.spaceId, t.authorId),
   ],

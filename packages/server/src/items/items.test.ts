@@ -222,3 +222,114 @@ describe.each(engines)('items on $name', (engine) => {
     });
   });
 });
+
+describe.each(engines)('threads and kind rules on $name', (engine) => {
+  let database: Database;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = makeTestApp(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const item = (kind: string, parentId: string | null = null, visibility: 'shared' | 'private' = 'shared') => ({
+    id: randomUUID(),
+    kind,
+    visibility,
+    parentId,
+    body: b64(120),
+  });
+  const ids = async (who: Account, query = '') =>
+    itemListResponse.parse((await who.agent.get(`/api/items${query}`)).body).items.map((i) => i.id);
+
+  it('hangs a reply under a check-in, once per partner, and refuses it anywhere else', async () => {
+    const { a, b } = await makeCouple(t);
+    const checkin = item('checkin');
+    expect((await a.agent.post('/api/items', checkin)).status).toBe(201);
+
+    const reply = item('checkin-reply', checkin.id);
+    const created = await b.agent.post('/api/items', reply);
+    expect(created.status).toBe(201);
+    expect(itemResponse.parse(created.body).item.parentId).toBe(checkin.id);
+    // A retry of the same reply is the same reply, not a second one.
+    expect((await b.agent.post('/api/items', reply)).status).toBe(200);
+    const second = await b.agent.post('/api/items', item('checkin-reply', checkin.id));
+    expect(second.status).toBe(409);
+
+    const noParent = await b.agent.post('/api/items', item('checkin-reply'));
+    expect(noParent.status).toBe(400);
+    expect(noParent.body).toMatchObject({ error: { code: 'invalid_input' } });
+    const note = item('note');
+    expect((await a.agent.post('/api/items', note)).status).toBe(201);
+    expect((await b.agent.post('/api/items', item('checkin-reply', note.id))).status).toBe(400);
+    expect((await a.agent.post('/api/items', item('note', checkin.id))).status).toBe(400);
+    expect((await a.agent.post('/api/items', item('talk-topic', null, 'private'))).status).toBe(400);
+
+    expect(await ids(a, `?parentId=${checkin.id}`)).toEqual([reply.id]);
+  });
+
+  it('cannot hang an item under another couple’s item or a partner’s private one', async () => {
+    const one = await makeCouple(t);
+    const two = await makeCouple(t);
+    const theirs = item('checkin');
+    expect((await two.a.agent.post('/api/items', theirs)).status).toBe(201);
+    const before = await ids(two.a);
+    const res = await one.a.agent.post('/api/items', item('checkin-heard', theirs.id));
+    expect(res.status).toBe(404);
+    expect(await ids(two.a)).toEqual(before);
+
+    const secret = item('checkin', null, 'private');
+    expect((await one.a.agent.post('/api/items', secret)).status).toBe(201);
+    expect((await one.b.agent.post('/api/items', item('checkin-heard', secret.id))).status).toBe(404);
+  });
+
+  it('withholds a side of a conversation from the partner until they have written theirs', async () => {
+    const { a, b } = await makeCouple(t);
+    const topic = item('talk-topic');
+    expect((await a.agent.post('/api/items', topic)).status).toBe(201);
+    const sideA = item('talk-side', topic.id);
+    expect((await a.agent.post('/api/items', sideA)).status).toBe(201);
+
+    // Not in the list, not fetchable by id, not even by thread: the server does not hand it out.
+    expect(await ids(b)).not.toContain(sideA.id);
+    expect(await ids(b, `?parentId=${topic.id}`)).toEqual([]);
+    expect((await b.agent.get(`/api/items/${sideA.id}`)).status).toBe(404);
+    expect(await ids(a, `?parentId=${topic.id}`)).toEqual([sideA.id]);
+
+    t.clock.advance(1000);
+    const sideB = item('talk-side', topic.id);
+    expect((await b.agent.post('/api/items', sideB)).status).toBe(201);
+    expect(await ids(b, `?parentId=${topic.id}`)).toEqual([sideB.id, sideA.id]);
+    expect(await ids(a, `?parentId=${topic.id}`)).toEqual([sideB.id, sideA.id]);
+    expect((await b.agent.get(`/api/items/${sideA.id}`)).status).toBe(200);
+    // One side each.
+    expect((await a.agent.post('/api/items', item('talk-side', topic.id))).status).toBe(409);
+  });
+
+  it('keeps reminder times as schedule metadata and lets the author move them', async () => {
+    const { a } = await makeCouple(t);
+    const topic = item('talk-topic');
+    expect((await a.agent.post('/api/items', topic)).status).toBe(201);
+    const agreement = { ...item('talk-agreement', topic.id), remindAt: '2026-12-01T09:00:00.000Z' };
+    const created = itemResponse.parse((await a.agent.post('/api/items', agreement)).body).item;
+    expect(created.remindAt).toBe('2026-12-01T09:00:00.000Z');
+    const moved = await a.agent.put(`/api/items/${agreement.id}`, { body: b64(80), remindAt: '2026-12-08T09:00:00+01:00' });
+    expect(itemResponse.parse(moved.body).item.remindAt).toBe('2026-12-08T08:00:00.000Z');
+    const kept = await a.agent.put(`/api/items/${agreement.id}`, { body: b64(80) });
+    expect(itemResponse.parse(kept.body).item.remindAt).toBe('2026-12-08T08:00:00.000Z');
+    expect((await a.agent.put(`/api/items/${agreement.id}`, { body: b64(80), remindAt: 'next week' })).status).toBe(400);
+  });
+
+  it('removes a thread with the item it hangs under', async () => {
+    const { a, b } = await makeCouple(t);
+    const checkin = item('checkin');
+    expect((await a.agent.post('/api/items', checkin)).status).toBe(201);
+    const heard = item('checkin-heard', checkin.id);
+    expect((await b.agent.post('/api/items', heard)).status).toBe(201);
+    expect((await a.agent.delete(`/api/items/${checkin.id}`)).status).toBe(204);
+    expect((await b.agent.get(`/api/items/${heard.id}`)).status).toBe(404);
+  });
+});

@@ -18,6 +18,8 @@ function itemView(row: ItemRow): ItemView {
     kind,
     visibility: row.visibility,
     authorId: row.authorId,
+    parentId: row.parentId,
+    remindAt: row.remindAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     body: toB64(row.body),
@@ -38,7 +40,13 @@ export const itemRoutes = new Hono<AppEnv>()
   .post('/items', async (c) => {
     const who = await requireMember(c);
     const body = await readBody(c, createItemRequest);
-    const { item, created } = unwrap(await createItem(c.var.deps, who, { ...body, body: bytes(body.body, 'body') }));
+    const { item, created } = unwrap(
+      await createItem(c.var.deps, who, {
+        ...body,
+        remindAt: body.remindAt === null ? null : new Date(body.remindAt),
+        body: bytes(body.body, 'body'),
+      }),
+    );
     return c.json({ item: itemView(item) }, created ? 201 : 200);
   })
   .get('/items/:id', async (c) => {
@@ -52,7 +60,8 @@ export const itemRoutes = new Hono<AppEnv>()
     const who = await requireMember(c);
     const id = readId(c, uuid);
     const body = await readBody(c, updateItemRequest);
-    const item = unwrap(await updateItem(c.var.deps, who, id, bytes(body.body, 'body')));
+    const remindAt = body.remindAt === undefined ? undefined : body.remindAt === null ? null : new Date(body.remindAt);
+    const item = unwrap(await updateItem(c.var.deps, who, id, { body: bytes(body.body, 'body'), remindAt }));
     return c.json({ item: itemView(item) });
   })
   .delete('/items/:id', async (c) => {

@@ -1,10 +1,10 @@
-import { equalBytes, err, ok, type Result } from '@hearth/core';
+import { equalBytes, err, kindRule, ok, type Result } from '@hearth/core';
 import type { ItemKind, Visibility } from '@hearth/core/api';
 import { transact } from '../db/transact.ts';
 import type { Deps } from '../http/context.ts';
 import type { Member } from '../http/access.ts';
 import { lockSpace } from '../space/store.ts';
-import { deleteItem, insertItem, itemById, updateItemBody, visibleItem, type ItemRow } from './store.ts';
+import { authorHasInThread, deleteItem, insertItem, itemById, updateItemBody, visibleItem, type ItemRow } from './store.ts';
 
 type ItemDeps = Pick<Deps, 'db' | 'now'>;
 type Who = Pick<Member, 'user' | 'space'>;
@@ -12,40 +12,80 @@ type Who = Pick<Member, 'user' | 'space'>;
 const ENDED = 'This space has ended; it can be read and exported but not changed.';
 const NOT_FOUND = 'No such item.';
 
+type CreateInput = {
+  id: string;
+  kind: ItemKind;
+  visibility: Visibility;
+  parentId: string | null;
+  remindAt: Date | null;
+  body: Uint8Array;
+};
+type CreateError = 'conflict' | 'space_ended' | 'invalid_input' | 'not_found';
+
 export async function createItem(
   deps: ItemDeps,
   who: Who,
-  input: { id: string; kind: ItemKind; visibility: Visibility; body: Uint8Array },
-): Promise<Result<{ item: ItemRow; created: boolean }, 'conflict' | 'space_ended'>> {
+  input: CreateInput,
+): Promise<Result<{ item: ItemRow; created: boolean }, CreateError>> {
   const at = deps.now();
-  return transact<{ item: ItemRow; created: boolean }, 'conflict' | 'space_ended'>(deps.db, async (tx) => {
+  return transact<{ item: ItemRow; created: boolean }, CreateError>(deps.db, async (tx) => {
     // Shared lock on the space: a concurrent leave cannot end it halfway through this write.
     const space = await lockSpace(tx, who.space.id, 'share');
     if (space?.status !== 'active') return err('space_ended', ENDED);
+    // The id exists: a retry of the very same write gets the first answer (DESIGN §5.7);
+    // anything else is a clash, reported the same way whichever space holds the id.
+    const existing = await itemById(tx, input.id);
+    if (existing !== undefined) {
+      const sameWrite =
+        existing.spaceId === who.space.id &&
+        existing.authorId === who.user.id &&
+        existing.kind === input.kind &&
+        existing.visibility === input.visibility &&
+        existing.parentId === input.parentId &&
+        equalBytes(existing.body, input.body);
+      if (!sameWrite) return err('conflict', 'An item with this id already exists with different content.');
+      return ok({ item: existing, created: false });
+    }
+    const allowed = await checkKindRule(tx, who, input);
+    if (!allowed.ok) return allowed;
     const inserted = await insertItem(tx, {
       id: input.id,
       spaceId: who.space.id,
       authorId: who.user.id,
       kind: input.kind,
       visibility: input.visibility,
+      parentId: input.parentId,
+      remindAt: input.remindAt,
       body: input.body,
       createdAt: at,
       updatedAt: at,
     });
-    if (inserted !== undefined) return ok({ item: inserted, created: true });
-    // The id exists. A retry of the very same write gets the first answer (DESIGN §5.7);
-    // anything else is a clash, reported the same way whichever space holds the id.
-    const existing = await itemById(tx, input.id);
-    const sameWrite =
-      existing !== undefined &&
-      existing.spaceId === who.space.id &&
-      existing.authorId === who.user.id &&
-      existing.kind === input.kind &&
-      existing.visibility === input.visibility &&
-      equalBytes(existing.body, input.body);
-    if (!sameWrite) return err('conflict', 'An item with this id already exists with different content.');
-    return ok({ item: existing, created: false });
+    // Lost a race with the same id: report it like any clash.
+    if (inserted === undefined) return err('conflict', 'An item with this id already exists with different content.');
+    return ok({ item: inserted, created: true });
   });
+}
+
+/** The kind's rule from core (ITEM_KIND_RULES), checked on metadata alone. */
+async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput): Promise<Result<void, CreateError>> {
+  const rule = kindRule(input.kind);
+  if (!rule.visibilities.includes(input.visibility)) {
+    return err('invalid_input', `visibility: a ${input.kind} cannot be ${input.visibility}`);
+  }
+  if (rule.parents === undefined) {
+    return input.parentId === null ? ok(undefined) : err('invalid_input', `parentId: a ${input.kind} does not belong under another item`);
+  }
+  if (input.parentId === null) return err('invalid_input', `parentId: a ${input.kind} belongs under a ${rule.parents.join(' or ')}`);
+  // Locking the parent serialises writes into one thread, so "one per author" holds under concurrency.
+  const parent = await visibleItem(tx, who.space.id, who.user.id, input.parentId, true);
+  if (parent === undefined) return err('not_found', 'The item this belongs under does not exist.');
+  if (!rule.parents.some((k) => k === parent.kind)) {
+    return err('invalid_input', `parentId: a ${input.kind} belongs under a ${rule.parents.join(' or ')}, not a ${parent.kind}`);
+  }
+  if (rule.onePerAuthor === true && (await authorHasInThread(tx, who.space.id, parent.id, input.kind, who.user.id))) {
+    return err('conflict', `You have already written a ${input.kind} here; edit it instead.`);
+  }
+  return ok(undefined);
 }
 
 type ChangeError = 'not_found' | 'not_author' | 'space_ended';
@@ -59,11 +99,16 @@ async function authorsItem(tx: ItemDeps['db'], who: Who, id: string): Promise<Re
   return ok(item);
 }
 
-export async function updateItem(deps: ItemDeps, who: Who, id: string, body: Uint8Array): Promise<Result<ItemRow, ChangeError>> {
+export async function updateItem(
+  deps: ItemDeps,
+  who: Who,
+  id: string,
+  change: { body: Uint8Array; remindAt?: Date | null | undefined },
+): Promise<Result<ItemRow, ChangeError>> {
   return transact(deps.db, async (tx) => {
     const allowed = await authorsItem(tx, who, id);
     if (!allowed.ok) return allowed;
-    const updated = await updateItemBody(tx, who.space.id, id, body, deps.now());
+    const updated = await updateItemBody(tx, who.space.id, id, change, deps.now());
     return updated === undefined ? err('not_found', NOT_FOUND) : ok(updated);
   });
 }

@@ -1,25 +1,42 @@
-import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { REVEAL_WHEN_BOTH_KINDS } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 
 /**
- * What a member may see, as a WHERE clause: their space's shared items and their own
- * private ones. Every item query starts from this, so no route can forget it.
+ * What a member may see, as a WHERE clause: their own items, and their space's shared
+ * items — except a "reveal when both" item (a side of a conversation), which the
+ * partner sees only once they have written theirs under the same parent. Every item
+ * query starts from this, so no route can forget it.
  */
 export function visibleTo(spaceId: string, userId: string): SQL {
-  const scope = and(eq(items.spaceId, spaceId), or(eq(items.visibility, 'shared'), eq(items.authorId, userId)));
-  if (scope === undefined) throw new Error('unreachable: and() of two conditions');
+  const writtenMineToo = sql`exists (select 1 from ${items} as mine where mine.space_id = ${items.spaceId}
+    and mine.parent_id = ${items.parentId} and mine.kind = ${items.kind} and mine.author_id = ${userId})`;
+  const scope = and(
+    eq(items.spaceId, spaceId),
+    or(
+      eq(items.authorId, userId),
+      and(eq(items.visibility, 'shared'), or(notInArray(items.kind, [...REVEAL_WHEN_BOTH_KINDS]), writtenMineToo)),
+    ),
+  );
+  if (scope === undefined) throw new Error('unreachable: and() of conditions');
   return scope;
 }
 
-export type ListOptions = { kind?: string | undefined; limit: number; before?: { createdAt: Date; id: string } | undefined };
+export type ListOptions = {
+  kind?: string | undefined;
+  parentId?: string | undefined;
+  limit: number;
+  before?: { createdAt: Date; id: string } | undefined;
+};
 
 export async function listItems(db: Db, spaceId: string, userId: string, opts: ListOptions): Promise<ItemRow[]> {
   const where = and(
     visibleTo(spaceId, userId),
     opts.kind === undefined ? undefined : eq(items.kind, opts.kind),
+    opts.parentId === undefined ? undefined : eq(items.parentId, opts.parentId),
     opts.before === undefined ? undefined : sql`(${items.createdAt}, ${items.id}) < (${opts.before.createdAt}, ${opts.before.id})`,
   );
   return db.select().from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(opts.limit);
@@ -42,10 +59,26 @@ export async function itemById(db: Db, id: string): Promise<ItemRow | undefined>
   return row;
 }
 
-export async function updateItemBody(db: Db, spaceId: string, id: string, body: Uint8Array, at: Date): Promise<ItemRow | undefined> {
+/** Whether this author already has an item of this kind under this parent. */
+export async function authorHasInThread(db: Db, spaceId: string, parentId: string, kind: string, authorId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: items.id })
+    .from(items)
+    .where(and(eq(items.spaceId, spaceId), eq(items.parentId, parentId), eq(items.kind, kind), eq(items.authorId, authorId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function updateItemBody(
+  db: Db,
+  spaceId: string,
+  id: string,
+  change: { body: Uint8Array; remindAt?: Date | null | undefined },
+  at: Date,
+): Promise<ItemRow | undefined> {
   const [row] = await db
     .update(items)
-    .set({ body, updatedAt: at })
+    .set({ body: change.body, ...(change.remindAt === undefined ? {} : { remindAt: change.remindAt }), updatedAt: at })
     .where(and(eq(items.id, id), eq(items.spaceId, spaceId)))
     .returning();
   return row;

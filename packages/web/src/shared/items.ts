@@ -8,12 +8,13 @@ import { endpoints } from './endpoints.ts';
 /** Shared items are sealed under the space key, private ones under the author's personal key (DESIGN §5.3). */
 export type ItemKeys = { readonly spaceKey: Uint8Array | null; readonly personalKey: Uint8Array };
 
-const scopeOf = (item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility'>): SealScope => ({
+const scopeOf = (item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility' | 'parentId'>): SealScope => ({
   type: 'item',
   spaceId: item.spaceId,
   itemId: item.id,
   kind: item.kind,
   visibility: item.visibility,
+  parentId: item.parentId,
 });
 
 export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.ZodType<T>): Result<T> {
@@ -46,11 +47,17 @@ export async function createItem(
   visibility: Visibility,
   body: unknown,
   keys: ItemKeys,
+  thread: { parentId?: string | null; remindAt?: string | null } = {},
 ): Promise<Result<ItemView>> {
   const key = visibility === 'shared' ? keys.spaceKey : keys.personalKey;
   if (!key) return err('no_key', 'The space key is not available on this device.');
   const id = crypto.randomUUID();
-  const sealed = sealJson(body, key, scopeOf({ spaceId, id, kind, visibility }));
-  const res = await api.post(endpoints.items, { id, kind, visibility, body: toB64(sealed) }, itemResponse);
+  const parentId = thread.parentId ?? null;
+  const sealed = sealJson(body, key, scopeOf({ spaceId, id, kind, visibility, parentId }));
+  const res = await api.post(
+    endpoints.items,
+    { id, kind, visibility, parentId, remindAt: thread.remindAt ?? null, body: toB64(sealed) },
+    itemResponse,
+  );
   return res.ok ? { ok: true, value: res.value.item } : res;
 }

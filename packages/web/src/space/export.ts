@@ -1,4 +1,4 @@
-import { ITEM_BODY_SCHEMAS, ok, type Result } from '@hearth/core';
+import { bodySchemaOf, ok, type Result } from '@hearth/core';
 import { listItems, openItem } from '../shared/items.ts';
 import { currentUnlocked } from '../shared/session.ts';
 import { spaceStore } from './space.ts';
@@ -30,7 +30,7 @@ export async function buildExport(): Promise<Result<string>> {
     items = listed.value
       .filter((i) => i.authorId === session.user.id)
       .map((item) => {
-        const opened = openItem(item, keys, ITEM_BODY_SCHEMAS[item.kind]);
+        const opened = openItem(item, keys, bodySchemaOf(item.kind));
         const base = { id: item.id, kind: item.kind, visibility: item.visibility, createdAt: item.createdAt, updatedAt: item.updatedAt };
         return opened.ok ? { ...base, body: opened.value } : { ...base, body: null, undecryptable: true as const };
       });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * Daily check-in (DESIGN §2, practice 1): mood, feeling words, one need, an optional
+ * note; shared with the partner or kept private. The partner can say "heard you"
+ * and reply once.
+ */
+export const MOOD_MIN = 1;
+export const MOOD_MAX = 5;
+
+export const checkinBody = z.object({
+  mood: z.number().int().min(MOOD_MIN).max(MOOD_MAX),
+  feelings: z.array(z.string().trim().min(1).max(40)).min(1).max(3),
+  need: z.string().trim().min(1).max(500),
+  note: z.string().trim().max(2000).optional(),
+});
+
+/** "Heard you": no content beyond the fact, which the author sees. */
+export const checkinHeardBody = z.object({});
+
+export const checkinReplyBody = z.object({ text: z.string().trim().min(1).max(1000) });
+
+export type CheckinBody = z.infer<typeof checkinBody>;
+export type CheckinReplyBody = z.infer<typeof checkinReplyBody>;

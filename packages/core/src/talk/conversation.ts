@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * "Talk it through" (DESIGN §2, practice 1): one topic, and under it each partner's
+ * side (withheld by the server until both are written), reflections ("what I heard")
+ * with the author's verdict, ideas with "I could live with this" marks, an agreement
+ * with a follow-up date, and pauses.
+ */
+export const talkTopicBody = z.object({
+  title: z.string().trim().min(1).max(120),
+  why: z.string().trim().max(2000),
+});
+
+export const talkSideBody = z.object({ text: z.string().trim().min(1).max(5000) });
+
+/** What one partner understood of the other's side. */
+export const talkReflectionBody = z.object({ text: z.string().trim().min(1).max(3000) });
+
+/** The side's author answers a reflection: "yes, that's it" or "not quite" with a correction. */
+export const talkVerdictBody = z.discriminatedUnion('verdict', [
+  z.object({ verdict: z.literal('yes') }),
+  z.object({ verdict: z.literal('not-quite'), correction: z.string().trim().min(1).max(3000) }),
+]);
+
+export const talkIdeaBody = z.object({ text: z.string().trim().min(1).max(1000) });
+
+export const talkIdeaMarkBody = z.object({ canLiveWith: z.boolean() });
+
+export const talkAgreementBody = z.object({
+  text: z.string().trim().min(1).max(3000),
+  followUpOn: z.iso.date(),
+});
+
+/** "Let's take a break and come back at …": flooding is real, and a pause is a skill, not a failure. */
+export const talkPauseBody = z.object({
+  until: z.iso.datetime({ offset: true }),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const talkResumeBody = z.object({});
+
+export type TalkTopicBody = z.infer<typeof talkTopicBody>;
+export type TalkSideBody = z.infer<typeof talkSideBody>;
+export type TalkVerdictBody = z.infer<typeof talkVerdictBody>;
+export type TalkAgreementBody = z.infer<typeof talkAgreementBody>;
+export type TalkPauseBody = z.infer<typeof talkPauseBody>;
