@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
 import { expectAccessible } from './support/accessibility.ts';
+import { signInIfLocked } from './support/couple.ts';
 import { watchContext } from './support/watch.ts';
 
 /**
@@ -226,15 +227,3 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     }
   });
 });
-
-/** After a reload the keys are gone from memory; Hearth asks for the password again. */
-async function signInIfLocked(page: Page, who: { email: string; password: string }): Promise<void> {
-  const unlock = page.getByRole('heading', { name: 'Unlock Hearth' });
-  await expect(unlock.or(page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening)/ }))).toBeVisible();
-  if (await unlock.isVisible()) {
-    await expect(page.getByLabel('Email')).toHaveValue(who.email);
-    await page.getByLabel('Password', { exact: true }).fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(unlock).toHaveCount(0);
-  }
-}

@@ -1,0 +1,67 @@
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { HearthServer } from './hearth-server.ts';
+import { watchContext } from './watch.ts';
+
+export type Person = { email: string; password: string; name: string };
+export type Partner = { context: BrowserContext; page: Page; person: Person };
+
+/** A fresh browser context on the server, watched for console errors and third-party requests. */
+export async function openBrowser(browser: Browser, server: HearthServer, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.url });
+  watchContext(context, server.url, problems);
+  return { context, page: await context.newPage() };
+}
+
+/** Fills the sign-up form and gets past the recovery words; returns the words. */
+export async function signUp(page: Page, who: Person): Promise<string[]> {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByLabel('Display name').fill(who.name);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const words = await page.getByTestId('recovery-words').locator('li').allInnerTexts();
+  await page.getByLabel("I've saved it").check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return words.map((w) => w.trim());
+}
+
+/**
+ * The shortest way to a paired couple: the first partner signs up and creates the
+ * space, the second opens the invitation link in their own browser and signs up.
+ * Both end on Today, seeing each other's name.
+ */
+export async function pairUp(
+  browser: Browser,
+  server: HearthServer,
+  problems: string[],
+  people: { first: Person; second: Person },
+): Promise<{ first: Partner; second: Partner }> {
+  const a = await openBrowser(browser, server, problems);
+  await a.page.goto('/app/sign-up');
+  await signUp(a.page, people.first);
+  await a.page.getByRole('button', { name: 'Create our space' }).click();
+  const link = await a.page.getByLabel('Invitation link').inputValue();
+
+  const b = await openBrowser(browser, server, problems);
+  await b.page.goto(link);
+  await b.page.getByRole('link', { name: 'Create an account' }).or(b.page.getByRole('button', { name: 'Create an account' })).click();
+  await signUp(b.page, people.second);
+  await expect(b.page.getByText(people.first.name).first()).toBeVisible();
+
+  await a.page.getByRole('link', { name: 'Today' }).first().click();
+  await expect(a.page.getByText(people.second.name).first()).toBeVisible();
+  return { first: { ...a, person: people.first }, second: { ...b, person: people.second } };
+}
+
+/** After a reload the keys are gone from memory; Hearth asks for the password again. */
+export async function signInIfLocked(page: Page, who: { email: string; password: string }): Promise<void> {
+  const unlock = page.getByRole('heading', { name: 'Unlock Hearth' });
+  // Unlocked screens show the main navigation; the unlock screen does not.
+  await expect(unlock.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible();
+  if (await unlock.isVisible()) {
+    await expect(page.getByLabel('Email')).toHaveValue(who.email);
+    await page.getByLabel('Password', { exact: true }).fill(who.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(unlock).toHaveCount(0);
+  }
+}
