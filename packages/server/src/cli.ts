@@ -1,9 +1,11 @@
 import { ENV_VARS, loadConfig } from './config/env.ts';
 import { runMigrate, runServer } from './main.ts';
+import { runNewsletterCommand } from './newsletter/command.ts';
 
 const COMMANDS = {
   serve: 'Start the web server (applies database migrations first).',
   migrate: 'Apply database migrations and exit.',
+  newsletter: 'send <guide-slug>: email a guide to every confirmed subscriber (never twice).',
   help: 'Show this help.',
 } as const;
 
@@ -13,7 +15,7 @@ function help(): string {
     'Usage: hearth <command>',
     '',
     'Commands:',
-    ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(8)} ${text}`),
+    ...Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(10)} ${text}`),
     '',
     'Environment:',
     ...ENV_VARS.map((v) => `  ${v.name.padEnd(width)}  ${v.description} (default: ${v.default})`),
@@ -27,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(help());
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate') {
+  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter') {
     console.error(`hearth: unknown command "${command}".\n\n${help()}`);
     return 2;
   }
@@ -36,6 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(config.message);
     return 1;
   }
+  if (command === 'newsletter') return runNewsletterCommand(argv.slice(1), config.value);
   return command === 'serve' ? runServer(config.value) : runMigrate(config.value);
 }
 

@@ -3,6 +3,7 @@ import type { Config } from './config/env.ts';
 import { openDatabase, type Database } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { sweep } from './maintenance.ts';
+import { loadGuides } from './guides/load.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -14,13 +15,19 @@ export function openFromConfig(config: Config, migrate = true) {
 
 /** `hearth serve`: resolves once the server has stopped after SIGINT/SIGTERM. Returns an exit code. */
 export async function runServer(config: Config): Promise<number> {
+  // Guides first: a guide with bad front matter stops start-up before anything else is touched.
+  const guides = await loadGuides(config.contentDir);
+  if (!guides.ok) {
+    console.error(guides.message);
+    return 1;
+  }
   const opened = await openFromConfig(config);
   if (!opened.ok) {
     console.error(opened.message);
     return 1;
   }
   const database: Database = opened.value;
-  const app = createApp({ db: database.db, config });
+  const app = createApp({ db: database.db, config, guides: guides.value });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {

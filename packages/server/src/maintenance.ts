@@ -3,6 +3,7 @@ import type { Config } from './config/env.ts';
 import type { Db } from './db/open.ts';
 import { sessions } from './db/schema.ts';
 import { pruneRateLimits } from './rate-limit/rate-limit.ts';
+import { forgetUnconfirmed } from './newsletter/service.ts';
 
 /**
  * Expired sessions are already refused on use; this removes the ones nobody comes
@@ -14,4 +15,5 @@ export async function sweep(db: Db, config: Config, now: Date): Promise<void> {
     .delete(sessions)
     .where(or(lt(sessions.lastSeenAt, new Date(at - config.sessionIdleMs)), lt(sessions.createdAt, new Date(at - config.sessionMaxMs))));
   await pruneRateLimits(db, at);
+  await forgetUnconfirmed(db, now);
 }

@@ -5,6 +5,8 @@ import { err, ok, type Result } from '@hearth/core';
 
 /** The web app's build output, found from this package so `hearth` works from any cwd. */
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+/** The repository's content folder (guides and their images), found the same way. */
+const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../../../../content', import.meta.url));
 
 /** Every variable the server reads, with what it does and its default, for the README and `hearth help`. */
 export const ENV_VARS = [
@@ -29,6 +31,13 @@ export const ENV_VARS = [
     description: 'Set to true behind a reverse proxy, so rate limits use the client address from X-Forwarded-For.',
   },
   { name: 'WEB_DIST', default: 'packages/web/dist', description: 'Folder with the built web app, served under /app/.' },
+  { name: 'CONTENT_DIR', default: 'content', description: 'Folder with guides/*.md and guides/images/, read once at start-up.' },
+  {
+    name: 'SMTP_URL',
+    default: '(unset)',
+    description: 'SMTP server for email, e.g. smtps://user:pass@mail.example:465. When unset, mail is written to DATA_DIR/outbox/*.eml.',
+  },
+  { name: 'MAIL_FROM', default: 'Hearth <hearth@localhost>', description: 'Sender of newsletter and confirmation emails.' },
 ] as const;
 
 const flag = z
@@ -50,6 +59,12 @@ const envSchema = z.object({
   SESSION_MAX_DAYS: positiveInt(7),
   TRUST_PROXY: flag.default(false),
   WEB_DIST: z.string().min(1).optional(),
+  CONTENT_DIR: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. Hearth <hearth@example.org>')
+    .default('Hearth <hearth@localhost>'),
 });
 
 export type Config = {
@@ -64,6 +79,10 @@ export type Config = {
   readonly sessionMaxMs: number;
   readonly trustProxy: boolean;
   readonly webDist: string;
+  readonly contentDir: string;
+  /** Unset: mail goes to DATA_DIR/outbox as .eml files instead of a server. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 };
 
 /** Reads the environment once; an empty string counts as unset, as shells tend to leave them. */
@@ -91,5 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionMaxMs: e.SESSION_MAX_DAYS * 86_400_000,
     trustProxy: e.TRUST_PROXY,
     webDist: e.WEB_DIST === undefined ? DEFAULT_WEB_DIST : path.resolve(cwd, e.WEB_DIST),
+    contentDir: e.CONTENT_DIR === undefined ? DEFAULT_CONTENT_DIR : path.resolve(cwd, e.CONTENT_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   });
 }

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schema.ts';
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -156,4 +157,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries } as const;

@@ -12,6 +12,10 @@ import { itemRoutes } from '../items/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
+import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
+import { guideRoutes } from '../guides/routes.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { NEWSLETTER_SECRET, newsletterRoutes } from '../newsletter/routes.ts';
 import type { AppEnv, Deps } from './context.ts';
 import { csrfGuard } from './csrf.ts';
 import { HttpError } from './errors.ts';
@@ -26,6 +30,10 @@ export type AppOptions = {
   readonly limits?: RateLimitConfig;
   /** Tests use cheaper scrypt parameters; production keeps the default. */
   readonly hashParams?: ScryptParams;
+  /** Guides loaded at start-up (`loadGuides`); without them the public pages list none. */
+  readonly guides?: GuideLibrary;
+  /** Defaults to SMTP_URL, or the DATA_DIR/outbox folder. */
+  readonly mailer?: Mailer;
 };
 
 /** Computes once, on first use, and shares the same promise with every caller. */
@@ -109,6 +117,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', spaceRoutes);
   app.route('/api', inviteRoutes);
   app.route('/api', itemRoutes);
+  app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
+  app.route(
+    '/',
+    newsletterRoutes({
+      db: options.db,
+      config: options.config,
+      now: deps.now,
+      limits: deps.limits,
+      mailer: options.mailer ?? createMailer(options.config),
+      secret: once(() => serverSecret(options.db, NEWSLETTER_SECRET)),
+    }),
+  );
   app.route('/', staticRoutes(options.config.webDist));
 
   app.notFound((c) => {

@@ -59,7 +59,6 @@ export function staticRoutes(webDist: string): Hono<AppEnv> {
     return send(c, index, REVALIDATE);
   };
 
-  app.get('/', (c) => c.redirect('/app/', 302));
   app.get('/app', (c) => c.redirect('/app/', 301));
   app.get('/join/*', serveIndex);
   app.get('/app/*', async (c) => {
