@@ -4,3 +4,7 @@ export * from './items/kinds.ts';
 export * from './passwords/check-password.ts';
 export * from './talk/checkin.ts';
 export * from './talk/conversation.ts';
+export * from './talk/feelings.ts';
+export * from './talk/checkin-history.ts';
+export * from './talk/conversation-state.ts';
+export * from './talk/coach.ts';

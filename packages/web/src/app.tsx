@@ -16,6 +16,9 @@ import { useStore } from './shared/store.ts';
 import { Page, Spinner } from './shared/ui.tsx';
 import { Invite } from './space/invite.tsx';
 import { Join } from './space/join.tsx';
+import { TalkPage } from './talk/talk-page.tsx';
+import { ConversationPage } from './talk/conversation-page.tsx';
+import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
@@ -76,7 +79,12 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <Invite session={session} />;
     case '/app/recovery-key':
       return <RecoveryKey />;
+    case '/app/talk':
+      return <TalkPage session={session} />;
   }
+  if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
+  const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
+  if (topic?.[1]) return <ConversationPage session={session} topicId={topic[1].toLowerCase()} />;
   const slug = clean.slice('/app/'.length);
   if (clean.startsWith('/app/') && PRACTICE_SLUGS.has(slug)) return <PracticePage slug={slug} />;
   return <NotFound />;

@@ -8,6 +8,7 @@ import {
   talkReflectionBody,
   talkResumeBody,
   talkSideBody,
+  talkSideWrittenBody,
   talkTopicBody,
   talkVerdictBody,
 } from '../talk/conversation.ts';
@@ -24,6 +25,7 @@ export const ITEM_KINDS = [
   'checkin-reply',
   'talk-topic',
   'talk-side',
+  'talk-side-written',
   'talk-reflection',
   'talk-verdict',
   'talk-idea',
@@ -60,6 +62,8 @@ export const ITEM_KIND_RULES = {
   'checkin-reply': { visibilities: SHARED, parents: ['checkin'], onePerAuthor: true },
   'talk-topic': { visibilities: SHARED },
   'talk-side': { visibilities: SHARED, parents: ['talk-topic'], onePerAuthor: true, revealWhenBoth: true },
+  // An empty marker "I have written my side", so the partner knows it is their turn while the side itself is withheld.
+  'talk-side-written': { visibilities: SHARED, parents: ['talk-topic'], onePerAuthor: true },
   'talk-reflection': { visibilities: SHARED, parents: ['talk-topic'] },
   'talk-verdict': { visibilities: SHARED, parents: ['talk-reflection'], onePerAuthor: true },
   'talk-idea': { visibilities: SHARED, parents: ['talk-topic'] },
@@ -85,6 +89,7 @@ export const ITEM_BODY_SCHEMAS = {
   'checkin-reply': checkinReplyBody,
   'talk-topic': talkTopicBody,
   'talk-side': talkSideBody,
+  'talk-side-written': talkSideWrittenBody,
   'talk-reflection': talkReflectionBody,
   'talk-verdict': talkVerdictBody,
   'talk-idea': talkIdeaBody,

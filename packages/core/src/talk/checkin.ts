@@ -10,7 +10,13 @@ export const MOOD_MAX = 5;
 
 export const checkinBody = z.object({
   mood: z.number().int().min(MOOD_MIN).max(MOOD_MAX),
-  feelings: z.array(z.string().trim().min(1).max(40)).min(1).max(3),
+  // Words come from the catalog in feelings.ts, but any word is accepted so a check-in
+  // written before a word was renamed still opens.
+  feelings: z
+    .array(z.string().trim().min(1).max(40))
+    .min(1)
+    .max(3)
+    .refine((words) => new Set(words).size === words.length, 'each feeling once'),
   need: z.string().trim().min(1).max(500),
   note: z.string().trim().max(2000).optional(),
 });

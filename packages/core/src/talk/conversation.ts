@@ -13,6 +13,13 @@ export const talkTopicBody = z.object({
 
 export const talkSideBody = z.object({ text: z.string().trim().min(1).max(5000) });
 
+/**
+ * "I have written my side": an empty marker next to the side. The side itself is
+ * withheld from the partner until they write theirs, so without this the partner
+ * could not know that it is their turn. It says only that, never what.
+ */
+export const talkSideWrittenBody = z.object({});
+
 /** What one partner understood of the other's side. */
 export const talkReflectionBody = z.object({ text: z.string().trim().min(1).max(3000) });
 
@@ -41,6 +48,11 @@ export const talkResumeBody = z.object({});
 
 export type TalkTopicBody = z.infer<typeof talkTopicBody>;
 export type TalkSideBody = z.infer<typeof talkSideBody>;
+export type TalkSideWrittenBody = z.infer<typeof talkSideWrittenBody>;
+export type TalkReflectionBody = z.infer<typeof talkReflectionBody>;
 export type TalkVerdictBody = z.infer<typeof talkVerdictBody>;
+export type TalkIdeaBody = z.infer<typeof talkIdeaBody>;
+export type TalkIdeaMarkBody = z.infer<typeof talkIdeaMarkBody>;
 export type TalkAgreementBody = z.infer<typeof talkAgreementBody>;
 export type TalkPauseBody = z.infer<typeof talkPauseBody>;
+export type TalkResumeBody = z.infer<typeof talkResumeBody>;

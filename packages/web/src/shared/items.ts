@@ -61,3 +61,21 @@ export async function createItem(
   );
   return res.ok ? { ok: true, value: res.value.item } : res;
 }
+
+/** Changes the body (and optionally the reminder time) of an item this member wrote; same seal scope as when it was created. */
+export async function updateItem(
+  item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility' | 'parentId'>,
+  body: unknown,
+  keys: ItemKeys,
+  remindAt?: string | null,
+): Promise<Result<ItemView>> {
+  const key = item.visibility === 'shared' ? keys.spaceKey : keys.personalKey;
+  if (!key) return err('no_key', 'The space key is not available on this device.');
+  const sealed = sealJson(body, key, scopeOf(item));
+  const res = await api.put(
+    `${endpoints.items}/${encodeURIComponent(item.id)}`,
+    remindAt === undefined ? { body: toB64(sealed) } : { body: toB64(sealed), remindAt },
+    itemResponse,
+  );
+  return res.ok ? { ok: true, value: res.value.item } : res;
+}

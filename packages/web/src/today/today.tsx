@@ -8,6 +8,8 @@ import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
 import { ExportButton } from '../space/export-button.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { createSpace, loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+import { CheckinToday } from '../talk/checkin-today.tsx';
+import { TopicsToday } from '../talk/topics-today.tsx';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -62,6 +64,8 @@ export function Today({ session }: { session: Unlocked }) {
       ) : (
         <Spinner label="Loading your space…" />
       )}
+      {state.status === 'ready' ? <CheckinToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && state.space.key ? <TopicsToday session={session} space={state.space} /> : null}
       <section class="practices" aria-labelledby="practices-heading">
         <h2 id="practices-heading">Practices</h2>
         <ul class="practice-grid">

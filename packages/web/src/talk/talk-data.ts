@@ -1,0 +1,177 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { z } from 'zod';
+import {
+  CONVERSATION_KINDS,
+  conversationState,
+  ok,
+  toConversationItem,
+  type ConversationItem,
+  type ConversationKind,
+  type ConversationState,
+  type Result,
+} from '@hearth/core';
+import type { ItemView } from '@hearth/core/api';
+import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import type { Unlocked } from '../shared/session.ts';
+import { partnerOf, type LoadedSpace } from '../space/space.ts';
+
+/**
+ * The items of every "talk it through" conversation in the space, decrypted on this
+ * device. The server withholds the partner's side until both are written; everything
+ * else in a conversation is shared, so both screens work out the same state.
+ */
+type Loaded = {
+  readonly items: readonly ConversationItem[];
+  /** The raw views, to update one of our own items with the same seal scope. */
+  readonly views: ReadonlyMap<string, ItemView>;
+  /** Items that could not be opened on this device (never silently dropped from the count). */
+  readonly unreadable: number;
+};
+
+const anyBody = z.unknown();
+
+function decode(views: readonly ItemView[], keys: ItemKeys): Loaded {
+  const items: ConversationItem[] = [];
+  const map = new Map<string, ItemView>();
+  let unreadable = 0;
+  for (const view of views) {
+    map.set(view.id, view);
+    const opened = openItem(view, keys, anyBody);
+    const item = opened.ok ? toConversationItem(view, opened.value) : null;
+    if (item === null) unreadable += 1;
+    else items.push(item);
+  }
+  return { items, views: map, unreadable };
+}
+
+async function fetchAll(): Promise<Result<ItemView[]>> {
+  const lists = await Promise.all(CONVERSATION_KINDS.map((kind) => listItems(kind)));
+  const all: ItemView[] = [];
+  for (const list of lists) {
+    if (!list.ok) return list;
+    all.push(...list.value);
+  }
+  return ok(all);
+}
+
+export type Conversations = ReturnType<typeof useConversations>;
+
+/**
+ * Loads every conversation, refreshes when the page becomes visible again and, with
+ * `pollMs`, every so often while it is visible (the partner may be writing right now).
+ */
+export function useConversations(session: Unlocked, space: LoadedSpace, opts: { pollMs?: number } = {}) {
+  const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  const alive = useRef(true);
+
+  // Bumped by every local write: a refresh that started before it would bring back a
+  // list without the new item, and make it flicker out (and take focus with it).
+  const writes = useRef(0);
+
+  const reload = useCallback(async () => {
+    const startedAt = writes.current;
+    const res = await fetchAll();
+    if (!alive.current || writes.current !== startedAt) return;
+    setNow(new Date());
+    if (res.ok) {
+      setData(decode(res.value, keys));
+      setError(null);
+    } else setError(res.message);
+  }, [keys]);
+
+  useEffect(() => {
+    alive.current = true;
+    void reload();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = opts.pollMs
+      ? setInterval(() => {
+          if (document.visibilityState === 'visible') void reload();
+        }, opts.pollMs)
+      : undefined;
+    return () => {
+      alive.current = false;
+      document.removeEventListener('visibilitychange', onVisible);
+      if (timer !== undefined) clearInterval(timer);
+    };
+  }, [reload, opts.pollMs]);
+
+  /** Shows a write at once, before the next refresh brings it back from the server. */
+  const merge = useCallback(
+    (view: ItemView, body: unknown) => {
+      writes.current += 1;
+      setData((prev) => {
+        const views = new Map(prev?.views ?? []);
+        views.set(view.id, view);
+        const item = toConversationItem(view, body);
+        const items = (prev?.items ?? []).filter((i) => i.id !== view.id);
+        if (item) items.push(item);
+        return { items, views, unreadable: prev?.unreadable ?? 0 };
+      });
+      setNow(new Date());
+    },
+    [],
+  );
+
+  const create = useCallback(
+    async (kind: ConversationKind, body: unknown, thread: { parentId?: string | null; remindAt?: string | null } = {}): Promise<Result<ItemView>> => {
+      const res = await createItem(space.view.id, kind, 'shared', body, keys, thread);
+      if (res.ok) merge(res.value, body);
+      return res;
+    },
+    [space.view.id, keys, merge],
+  );
+
+  const update = useCallback(
+    async (id: string, body: unknown): Promise<Result<ItemView>> => {
+      const view = data?.views.get(id);
+      if (!view) return { ok: false, code: 'not_found', message: 'That item is no longer here. Try reloading.' };
+      const res = await updateItem(view, body, keys);
+      if (res.ok) merge(res.value, body);
+      return res;
+    },
+    [data, keys, merge],
+  );
+
+  const partner = partnerOf(space);
+  const states = useMemo((): ConversationState[] => {
+    if (!data) return [];
+    return data.items
+      .filter((i) => i.kind === 'talk-topic')
+      .flatMap((topic) => {
+        const s = conversationState({
+          topicId: topic.id,
+          items: data.items,
+          me: session.user.id,
+          partner: partner?.userId ?? null,
+          now,
+          timeZone: session.user.timeZone,
+        });
+        return s ? [s] : [];
+      })
+      .sort((a, b) => b.topic.createdAt.localeCompare(a.topic.createdAt));
+  }, [data, now, session.user.id, session.user.timeZone, partner?.userId]);
+
+  return { loaded: data !== null, states, unreadable: data?.unreadable ?? 0, error, reload, create, update, keys };
+}
+
+/** "Sam", or a kind stand-in when the name can't be read or the partner hasn't joined. */
+export function partnerName(space: LoadedSpace): string {
+  return partnerOf(space)?.name ?? 'your partner';
+}
+
+/** "Sam's", "your partner's". */
+export const possessive = (name: string): string => `${name}'s`;
+
+export const STAGE_LABEL: Record<ConversationState['stage'], string> = {
+  sides: 'Your side',
+  heard: 'What I heard',
+  ideas: 'Ideas',
+  agreement: 'Agreement',
+  'follow-up': 'Agreement recorded',
+};
