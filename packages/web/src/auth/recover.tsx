@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
-import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
+import { ErrorMessage, KdfStatus, Page, TextField, useAction } from '../shared/ui.tsx';
 import { recoverAccount } from './account.ts';
 
 export function Recover() {
@@ -19,10 +19,7 @@ export function Recover() {
     <Page title="Reset your password">
       <p>Use the 12 recovery words you saved when you created your account. Your space and everything in it stay as they are.</p>
       <form onSubmit={onSubmit} class="stack">
-        <div class="field">
-          <label for={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </div>
+        <TextField label="Email" type="email" autocomplete="username" required value={email} onValue={setEmail} />
         <div class="field">
           <label for={`${id}-words`}>Recovery words</label>
           <textarea
@@ -40,19 +37,16 @@ export function Recover() {
             All 12 words, in order, separated by spaces.
           </p>
         </div>
-        <div class="field">
-          <label for={`${id}-password`}>New password</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autocomplete="new-password"
-            required
-            minLength={10}
-            maxLength={128}
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <TextField
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          required
+          minLength={10}
+          maxLength={128}
+          value={password}
+          onValue={setPassword}
+        />
         <ErrorMessage message={error} />
         <KdfStatus active={busy} />
         <button type="submit" class="primary" disabled={busy}>

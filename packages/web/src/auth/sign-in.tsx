@@ -1,14 +1,13 @@
-import { useId, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
 import { useSession } from '../shared/session.ts';
-import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
+import { ErrorMessage, KdfStatus, Page, TextField, useAction } from '../shared/ui.tsx';
 import { signIn, wipeDevice } from './account.ts';
 import { sessionStore } from '../shared/session.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 
 export function SignIn() {
-  const id = useId();
   const session = useSession();
   const knownEmail = session.status === 'locked' ? session.email : session.status === 'signed-out' ? (session.email ?? '') : '';
   const locked = session.status === 'locked';
@@ -37,21 +36,8 @@ export function SignIn() {
         <p>Welcome back.</p>
       )}
       <form onSubmit={onSubmit} class="stack">
-        <div class="field">
-          <label for={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <TextField label="Email" type="email" autocomplete="username" required value={email} onValue={setEmail} />
+        <TextField label="Password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         <ErrorMessage message={error} />
         <KdfStatus active={busy} />
         <button type="submit" class="primary" disabled={busy}>

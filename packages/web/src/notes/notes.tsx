@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'preact/hooks';
 import type { ItemView, Visibility } from '@hearth/core/api';
 import { noteBody, ok } from '@hearth/core';
+import { VisibilityChoice } from '../shared/visibility-choice.tsx';
 import { createItem, listItems, openItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
@@ -67,31 +68,7 @@ export function Notes({ session, space }: { session: Unlocked; space: LoadedSpac
           <label for={`${id}-text`}>Note</label>
           <textarea id={`${id}-text`} rows={3} maxLength={10000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
         </div>
-        <fieldset class="radios">
-          <legend>Who can see it</legend>
-          <div class="check">
-            <input
-              id={`${id}-shared`}
-              type="radio"
-              name={`${id}-visibility`}
-              value="shared"
-              checked={visibility === 'shared'}
-              onChange={() => setVisibility('shared')}
-            />
-            <label for={`${id}-shared`}>Both of us</label>
-          </div>
-          <div class="check">
-            <input
-              id={`${id}-private`}
-              type="radio"
-              name={`${id}-visibility`}
-              value="private"
-              checked={visibility === 'private'}
-              onChange={() => setVisibility('private')}
-            />
-            <label for={`${id}-private`}>Only me</label>
-          </div>
-        </fieldset>
+        <VisibilityChoice value={visibility} onChange={setVisibility} />
         <ErrorMessage message={save.error} />
         <button type="submit" class="primary" disabled={save.busy}>
           Save note

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren, JSX } from 'preact';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Result } from '@hearth/core';
 import { derivingStore } from '../crypto/derive.ts';
 import { friendlyMessage } from './errors.ts';
@@ -117,4 +117,25 @@ export function formatDate(iso: string, timeZone?: string): string {
   } catch {
     return d.toLocaleDateString();
   }
+}
+
+type InputProps = Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onInput' | 'aria-describedby'>;
+
+/**
+ * A labelled single-line input with an optional hint tied to it by aria-describedby,
+ * so every form gets the label/hint wiring right without repeating it.
+ */
+export function TextField({ label, value, onValue, hint, ...input }: InputProps & { label: string; value: string; onValue: (value: string) => void; hint?: string }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input {...input} id={id} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onInput={(e) => onValue(e.currentTarget.value)} />
+      {hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
 }

@@ -4,7 +4,7 @@ import { confirmPassword } from '../auth/account.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { navigate } from '../shared/router.tsx';
-import { ErrorMessage, KdfStatus, useAction } from '../shared/ui.tsx';
+import { ErrorMessage, KdfStatus, TextField, useAction } from '../shared/ui.tsx';
 import { loadSpace } from './space.ts';
 
 /**
@@ -65,17 +65,7 @@ export function LeaveDialog({ mode, onClose }: { mode: 'leave' | 'close'; onClos
         </p>
       </div>
       <form class="stack" onSubmit={onSubmit}>
-        <div class="field">
-          <label for={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autocomplete="current-password"
-            required
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-          />
-        </div>
+        <TextField label="Password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
         <ErrorMessage message={error} />
         <KdfStatus active={busy} />
         <div class="actions">

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { FEELING_FAMILIES, MAX_FEELINGS, MOODS, NEED_SUGGESTIONS, ok, type CheckinBody } from '@hearth/core';
 import type { ItemView, Visibility } from '@hearth/core/api';
+import { VisibilityChoice } from '../shared/visibility-choice.tsx';
 import { createItem, type ItemKeys } from '../shared/items.ts';
 import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
@@ -175,32 +176,9 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
         onInput={setNote}
       />
 
-      <fieldset class="radios">
-        <legend>Who can see it</legend>
-        <div class="check">
-          <input
-            id={`${id}-shared`}
-            type="radio"
-            name={`${id}-visibility`}
-            value="shared"
-            checked={visibility === 'shared'}
-            onChange={() => setVisibility('shared')}
-          />
-          <label for={`${id}-shared`}>Both of us</label>
-        </div>
-        <div class="check">
-          <input
-            id={`${id}-private`}
-            type="radio"
-            name={`${id}-visibility`}
-            value="private"
-            checked={visibility === 'private'}
-            onChange={() => setVisibility('private')}
-          />
-          <label for={`${id}-private`}>Only me</label>
-        </div>
+      <VisibilityChoice value={visibility} onChange={setVisibility}>
         {partner ? null : <p class="hint">Your partner hasn't joined yet. They'll see the check-ins you share once they join.</p>}
-      </fieldset>
+      </VisibilityChoice>
 
       <ErrorMessage message={save.error} />
       <button type="submit" class="primary" disabled={save.busy}>
