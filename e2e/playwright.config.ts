@@ -7,7 +7,8 @@ export default defineConfig({
   // Each journey starts its own server and database; one at a time suits 2 cores.
   workers: 1,
   fullyParallel: false,
-  timeout: 180_000,
+  // Journeys derive keys several times (Argon2id, 64 MiB) on a 2-core machine.
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: '../test-results',

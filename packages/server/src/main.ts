@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { sweep } from './maintenance.ts';
 import { loadGuides } from './guides/load.ts';
+import { loadHelpDirectory } from './help/directory.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -21,13 +22,18 @@ export async function runServer(config: Config): Promise<number> {
     console.error(guides.message);
     return 1;
   }
+  const helpDirectory = await loadHelpDirectory(config.helpDirectoryFile);
+  if (!helpDirectory.ok) {
+    console.error(helpDirectory.message);
+    return 1;
+  }
   const opened = await openFromConfig(config);
   if (!opened.ok) {
     console.error(opened.message);
     return 1;
   }
   const database: Database = opened.value;
-  const app = createApp({ db: database.db, config, guides: guides.value });
+  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {

@@ -17,9 +17,16 @@ import { Page, Spinner } from './shared/ui.tsx';
 import { Invite } from './space/invite.tsx';
 import { Join } from './space/join.tsx';
 import { TalkPage } from './talk/talk-page.tsx';
+import { QuestionPage } from './daily-question/question-page.tsx';
 import { ConversationPage } from './talk/conversation-page.tsx';
 import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
+import { SupportPage } from './support/support-page.tsx';
+import { HelpPage } from './help/help-page.tsx';
+import { PulsePage } from './help/pulse-page.tsx';
+import { PrivateCheckPage } from './help/private-check.tsx';
+import { QuickExitButton } from './help/quick-exit.tsx';
+import { SummaryPage } from './help/summary-page.tsx';
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {
@@ -81,8 +88,16 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <RecoveryKey />;
     case '/app/talk':
       return <TalkPage session={session} />;
+    case '/app/support':
+      return <SupportPage session={session} />;
   }
+  if (clean === '/app/help') return <HelpPage session={session} />;
+  if (clean === '/app/help/pulse') return <PulsePage session={session} />;
+  // A neutral path: if the page is reloaded, the address in the server's logs says nothing.
+  if (clean === '/app/help/private') return <PrivateCheckPage session={session} />;
+  if (clean === '/app/help/summary') return <SummaryPage session={session} />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
+  if (clean === '/app/talk/question') return <QuestionPage session={session} />;
   const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
   if (topic?.[1]) return <ConversationPage session={session} topicId={topic[1].toLowerCase()} />;
   const slug = clean.slice('/app/'.length);
@@ -132,6 +147,7 @@ function Header({ path }: { path: string }) {
       <Link href="/app/today" class="brand">
         Hearth
       </Link>
+      <QuickExitButton />
       <nav aria-label="Main">
         <ul>
           <li>
@@ -173,7 +189,7 @@ export function App() {
       <a href="#main" class="skip-link" onClick={skip}>
         Skip to content
       </a>
-      {showHeader ? <Header path={path} /> : <header class="app-header plain"><span class="brand">Hearth</span></header>}
+      {showHeader ? <Header path={path} /> : <header class="app-header plain"><span class="brand">Hearth</span><QuickExitButton /></header>}
       <main id="main" tabIndex={-1}>
         {session.status === 'loading' ? (
           <Spinner label="Opening Hearth…" />

@@ -15,6 +15,8 @@ export const memberView = z.object({
   joinedAt: z.string(),
   profile: sealedSmall,
   isMe: z.boolean(),
+  /** The member's IANA time zone: schedule metadata (DESIGN §4), so both apps agree on the couple's day. */
+  timeZone: z.string().min(1).max(64),
 });
 
 export const spaceView = z.object({

@@ -12,6 +12,25 @@ import {
   talkTopicBody,
   talkVerdictBody,
 } from '../talk/conversation.ts';
+import {
+  questionAnswerBody,
+  questionAnsweredBody,
+  questionCommentBody,
+  questionDayBody,
+  questionPrefsBody,
+  questionReactionBody,
+  questionReminderBody,
+} from '../daily-question/bodies.ts';
+import { helpShareBody, privateRecordBody } from '../help/records.ts';
+import {
+  supportCelebrationBody,
+  supportKeyDateBody,
+  supportPlateBody,
+  supportPrefsBody,
+  supportResponseBody,
+  supportThanksBody,
+  supportWinBody,
+} from '../support/bodies.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -33,6 +52,22 @@ export const ITEM_KINDS = [
   'talk-agreement',
   'talk-pause',
   'talk-resume',
+  'daily-question-day',
+  'daily-question-answer',
+  'daily-question-answered',
+  'daily-question-reaction',
+  'daily-question-comment',
+  'daily-question-prefs',
+  'daily-question-reminder',
+  'private-record',
+  'help-share',
+  'support-plate',
+  'support-response',
+  'support-win',
+  'support-celebration',
+  'support-date',
+  'support-thanks',
+  'support-prefs',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -71,6 +106,26 @@ export const ITEM_KIND_RULES = {
   'talk-agreement': { visibilities: SHARED, parents: ['talk-topic'] },
   'talk-pause': { visibilities: SHARED, parents: ['talk-topic'] },
   'talk-resume': { visibilities: SHARED, parents: ['talk-topic'] },
+  // Daily question (issue #11): one day item per date and round, its id derived from the space key and date.
+  'daily-question-day': { visibilities: SHARED },
+  'daily-question-answer': { visibilities: SHARED, parents: ['daily-question-day'], onePerAuthor: true, revealWhenBoth: true },
+  'daily-question-answered': { visibilities: SHARED, parents: ['daily-question-day'], onePerAuthor: true },
+  // Under the partner's answer, so the server refuses them until that answer is revealed.
+  'daily-question-reaction': { visibilities: SHARED, parents: ['daily-question-answer'], onePerAuthor: true },
+  'daily-question-comment': { visibilities: SHARED, parents: ['daily-question-answer'], onePerAuthor: true },
+  'daily-question-prefs': { visibilities: SHARED },
+  'daily-question-reminder': { visibilities: ['private'] },
+  // Help: one neutral private kind for any private record (a pulse, a safety check, settings), so the kind never says which.
+  'private-record': { visibilities: ['private'] },
+  'help-share': { visibilities: SHARED },
+  // Support: the sharer marks a challenge eased by updating it (only the author may), so no "eased" kind is needed.
+  'support-plate': { visibilities: SHARED },
+  'support-response': { visibilities: SHARED, parents: ['support-plate'] },
+  'support-win': { visibilities: SHARED },
+  'support-celebration': { visibilities: SHARED, parents: ['support-win'], onePerAuthor: true },
+  'support-date': { visibilities: ['shared', 'private'] },
+  'support-thanks': { visibilities: SHARED },
+  'support-prefs': { visibilities: ['private'] },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -97,6 +152,22 @@ export const ITEM_BODY_SCHEMAS = {
   'talk-agreement': talkAgreementBody,
   'talk-pause': talkPauseBody,
   'talk-resume': talkResumeBody,
+  'daily-question-day': questionDayBody,
+  'daily-question-answer': questionAnswerBody,
+  'daily-question-answered': questionAnsweredBody,
+  'daily-question-reaction': questionReactionBody,
+  'daily-question-comment': questionCommentBody,
+  'daily-question-prefs': questionPrefsBody,
+  'daily-question-reminder': questionReminderBody,
+  'private-record': privateRecordBody,
+  'help-share': helpShareBody,
+  'support-plate': supportPlateBody,
+  'support-response': supportResponseBody,
+  'support-win': supportWinBody,
+  'support-celebration': supportCelebrationBody,
+  'support-date': supportKeyDateBody,
+  'support-thanks': supportThanksBody,
+  'support-prefs': supportPrefsBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;

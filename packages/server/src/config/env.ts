@@ -38,6 +38,11 @@ export const ENV_VARS = [
     description: 'SMTP server for email, e.g. smtps://user:pass@mail.example:465. When unset, mail is written to DATA_DIR/outbox/*.eml.',
   },
   { name: 'MAIL_FROM', default: 'Hearth <hearth@localhost>', description: 'Sender of newsletter and confirmation emails.' },
+  {
+    name: 'HELP_DIRECTORY_FILE',
+    default: '(unset)',
+    description: 'JSON file replacing the built-in helplines by country and counselor directories (same shape as DEFAULT_HELP_DIRECTORY in packages/core).',
+  },
 ] as const;
 
 const flag = z
@@ -61,6 +66,7 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).optional(),
   CONTENT_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  HELP_DIRECTORY_FILE: z.string().min(1).optional(),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. Hearth <hearth@example.org>')
@@ -83,6 +89,8 @@ export type Config = {
   /** Unset: mail goes to DATA_DIR/outbox as .eml files instead of a server. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** Unset: the helplines and counselor directories maintained in packages/core. */
+  readonly helpDirectoryFile?: string | undefined;
 };
 
 /** Reads the environment once; an empty string counts as unset, as shells tend to leave them. */
@@ -113,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     contentDir: e.CONTENT_DIR === undefined ? DEFAULT_CONTENT_DIR : path.resolve(cwd, e.CONTENT_DIR),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    helpDirectoryFile: e.HELP_DIRECTORY_FILE === undefined ? undefined : path.resolve(cwd, e.HELP_DIRECTORY_FILE),
   });
 }

@@ -16,6 +16,8 @@ import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
 import { guideRoutes } from '../guides/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { NEWSLETTER_SECRET, newsletterRoutes } from '../newsletter/routes.ts';
+import { helpRoutes } from '../help/routes.ts';
+import { DEFAULT_HELP_DIRECTORY, type HelpDirectory } from '@hearth/core';
 import type { AppEnv, Deps } from './context.ts';
 import { csrfGuard } from './csrf.ts';
 import { HttpError } from './errors.ts';
@@ -34,6 +36,8 @@ export type AppOptions = {
   readonly guides?: GuideLibrary;
   /** Defaults to SMTP_URL, or the DATA_DIR/outbox folder. */
   readonly mailer?: Mailer;
+  /** Helplines and counselor directories (`loadHelpDirectory`); defaults to the list in packages/core. */
+  readonly helpDirectory?: HelpDirectory;
 };
 
 /** Computes once, on first use, and shares the same promise with every caller. */
@@ -129,6 +133,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       secret: once(() => serverSecret(options.db, NEWSLETTER_SECRET)),
     }),
   );
+  app.route('/', helpRoutes(options.helpDirectory ?? DEFAULT_HELP_DIRECTORY));
   app.route('/', staticRoutes(options.config.webDist));
 
   app.notFound((c) => {

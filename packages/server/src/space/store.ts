@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { invites, items, memberships, spaces } from '../db/schema.ts';
+import { invites, items, memberships, spaces, users } from '../db/schema.ts';
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -14,8 +14,15 @@ export async function memberOf(db: Db, userId: string): Promise<{ membership: Me
   return row;
 }
 
-export async function membersOf(db: Db, spaceId: string): Promise<MembershipRow[]> {
-  return db.select().from(memberships).where(eq(memberships.spaceId, spaceId)).orderBy(asc(memberships.joinedAt));
+/** Members with their time zone (schedule metadata both apps need for the couple's day). */
+export async function membersOf(db: Db, spaceId: string): Promise<(MembershipRow & { timeZone: string })[]> {
+  const rows = await db
+    .select({ membership: memberships, timeZone: users.timeZone })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.spaceId, spaceId))
+    .orderBy(asc(memberships.joinedAt));
+  return rows.map((r) => ({ ...r.membership, timeZone: r.timeZone }));
 }
 
 export async function memberCount(db: Db, spaceId: string): Promise<number> {

@@ -2,7 +2,7 @@ import { toB64 } from '@hearth/core';
 import type { SpaceView } from '@hearth/core/api';
 import type { MembershipRow, SpaceRow } from './store.ts';
 
-export function spaceView(space: SpaceRow, members: readonly MembershipRow[], me: string): SpaceView {
+export function spaceView(space: SpaceRow, members: readonly (MembershipRow & { timeZone: string })[], me: string): SpaceView {
   const mine = members.find((m) => m.userId === me);
   if (mine === undefined) throw new Error('spaceView called for a non-member');
   return {
@@ -15,6 +15,7 @@ export function spaceView(space: SpaceRow, members: readonly MembershipRow[], me
       joinedAt: m.joinedAt.toISOString(),
       profile: toB64(m.profile),
       isMe: m.userId === me,
+      timeZone: m.timeZone,
     })),
     wrappedSpaceKey: toB64(mine.wrappedSpaceKey),
   };

@@ -1,4 +1,4 @@
-import { bodySchemaOf, ok, type Result } from '@hearth/core';
+import { bodySchemaOf, leftOutOfExports, ok, type Result } from '@hearth/core';
 import { listItems, openItem } from '../shared/items.ts';
 import { currentUnlocked } from '../shared/session.ts';
 import { spaceStore } from './space.ts';
@@ -29,10 +29,12 @@ export async function buildExport(): Promise<Result<string>> {
     const keys = { spaceKey: space.key, personalKey: session.keys.personalKey };
     items = listed.value
       .filter((i) => i.authorId === session.user.id)
-      .map((item) => {
+      .flatMap((item) => {
         const opened = openItem(item, keys, bodySchemaOf(item.kind));
+        // A safety check never goes into a file (Help, issue #7).
+        if (opened.ok && leftOutOfExports(item.kind, opened.value)) return [];
         const base = { id: item.id, kind: item.kind, visibility: item.visibility, createdAt: item.createdAt, updatedAt: item.updatedAt };
-        return opened.ok ? { ...base, body: opened.value } : { ...base, body: null, undecryptable: true as const };
+        return [opened.ok ? { ...base, body: opened.value } : { ...base, body: null, undecryptable: true as const }];
       });
   }
   const doc = {

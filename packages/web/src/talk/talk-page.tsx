@@ -61,6 +61,14 @@ function TalkContent({ session, space }: { session: Unlocked; space: LoadedSpace
         <p class="muted">This space has ended, so there are no new check-ins. Your history is still here.</p>
       )}
 
+      <section class="card" aria-labelledby="daily-question-link-heading">
+        <h2 id="daily-question-link-heading">A question a day</h2>
+        <p>One question for both of you each day. Answer privately; the answers open when you both have.</p>
+        <Link href="/app/talk/question" class="button">
+          Today's question
+        </Link>
+      </section>
+
       <section class="card talk-through" aria-labelledby="talk-through-heading">
         <h2 id="talk-through-heading">Something bigger to talk about?</h2>
         <p>

@@ -10,6 +10,9 @@ import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { createSpace, loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
 import { CheckinToday } from '../talk/checkin-today.tsx';
 import { TopicsToday } from '../talk/topics-today.tsx';
+import { HelpToday } from '../help/help-today.tsx';
+import { QuestionToday } from '../daily-question/question-today.tsx';
+import { SupportToday } from '../support/support-today.tsx';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -66,6 +69,9 @@ export function Today({ session }: { session: Unlocked }) {
       )}
       {state.status === 'ready' ? <CheckinToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key ? <TopicsToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && state.space.key ? <HelpToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && state.space.key ? <QuestionToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && state.space.key && partnerOf(state.space) ? <SupportToday session={session} space={state.space} /> : null}
       <section class="practices" aria-labelledby="practices-heading">
         <h2 id="practices-heading">Practices</h2>
         <ul class="practice-grid">
