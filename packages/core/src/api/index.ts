@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './settings.ts';
 export * from './space.ts';
 export * from './items.ts';
+export * from './matching.ts';
