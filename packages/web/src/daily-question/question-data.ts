@@ -30,6 +30,7 @@ import { endpoints } from '../shared/endpoints.ts';
 import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
 
 /**
  * The daily question's items, decrypted on this device, and the writes the page
@@ -140,24 +141,7 @@ export function useDailyQuestion(session: Unlocked, space: LoadedSpace, opts: { 
     } else setError(res.message);
   }, [keys, me]);
 
-  useEffect(() => {
-    alive.current = true;
-    void reload();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    const timer = opts.pollMs
-      ? setInterval(() => {
-          if (document.visibilityState === 'visible') void reload();
-        }, opts.pollMs)
-      : undefined;
-    return () => {
-      alive.current = false;
-      document.removeEventListener('visibilitychange', onVisible);
-      if (timer !== undefined) clearInterval(timer);
-    };
-  }, [reload, opts.pollMs]);
+  useLiveReload(reload, opts.pollMs, alive);
 
   const merge = useCallback(
     (view: ItemView, body: unknown) => {

@@ -13,50 +13,23 @@ import {
   type QuestionDay,
   type QuestionDepth,
 } from '@hearth/core';
-import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, formatDate, useAction } from '../shared/ui.tsx';
-import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { CoachField } from '../talk/coach-field.tsx';
 import { useDailyQuestion, type DailyQuestion } from './question-data.ts';
+import { SpaceGate } from '../space/space-gate.tsx';
 
 /** The partner may answer any moment; a gentle refresh brings the reveal without a reload. */
 const POLL_MS = 10_000;
 
 /** Practice 1, Talk: one question a day for both, answers revealed only when both have answered (issue #11). */
 export function QuestionPage({ session }: { session: Unlocked }) {
-  const state = useSpace();
-  useEffect(() => {
-    if (state.status !== 'ready') void loadSpace();
-  }, []);
 
   return (
     <Page title="Today's question">
       <p class="lead">One question a day for the two of you. You each answer privately; the answers open when you both have.</p>
-      {state.status === 'ready' ? (
-        state.space.key ? (
-          <QuestionContent session={session} space={state.space} />
-        ) : (
-          <ErrorMessage message="This device couldn't open your space's key. Try signing out and in again." />
-        )
-      ) : state.status === 'none' ? (
-        <section class="card">
-          <h2>Start with your space</h2>
-          <p>Answers are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.</p>
-          <Link href="/app/today" class="button primary">
-            Go to Today
-          </Link>
-        </section>
-      ) : state.status === 'error' ? (
-        <section class="card">
-          <ErrorMessage message={state.message} />
-          <button type="button" onClick={() => void loadSpace()}>
-            Try again
-          </button>
-        </section>
-      ) : (
-        <Spinner label="Loading your space…" />
-      )}
+      <SpaceGate why="Answers are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.">{(space) => <QuestionContent session={session} space={space} />}</SpaceGate>
     </Page>
   );
 }

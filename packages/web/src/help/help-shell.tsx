@@ -1,8 +1,8 @@
-import { useEffect } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { Link } from '../shared/router.tsx';
-import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
-import { loadSpace, useSpace, type LoadedSpace } from '../space/space.ts';
+import { Page } from '../shared/ui.tsx';
+import { type LoadedSpace } from '../space/space.ts';
+import { SpaceGate } from '../space/space-gate.tsx';
 
 /** Every Help screen: loads the space, then renders its content (or says kindly what is missing). */
 export function HelpShell({
@@ -22,37 +22,10 @@ export function HelpShell({
   /** A way back to Help from its sub-pages. */
   back?: boolean;
 }) {
-  const state = useSpace();
-  useEffect(() => {
-    if (state.status !== 'ready') void loadSpace();
-  }, []);
   return (
     <Page title={title} {...(heading ? { heading } : {})} className={className ? `help ${className}` : 'help'}>
       {lead ? <p class="lead">{lead}</p> : null}
-      {state.status === 'ready' ? (
-        state.space.key ? (
-          children(state.space)
-        ) : (
-          <ErrorMessage message="This device couldn't open your space's key. Try signing out and in again." />
-        )
-      ) : state.status === 'none' ? (
-        <section class="card">
-          <h2>Start with your space</h2>
-          <p>What you write here is kept in your space, sealed so only you (or, for what you share, the two of you) can read it.</p>
-          <Link href="/app/today" class="button primary">
-            Go to Today
-          </Link>
-        </section>
-      ) : state.status === 'error' ? (
-        <section class="card">
-          <ErrorMessage message={state.message} />
-          <button type="button" onClick={() => void loadSpace()}>
-            Try again
-          </button>
-        </section>
-      ) : (
-        <Spinner label="Loading your space…" />
-      )}
+      <SpaceGate why="What you write here is kept in your space, sealed so only you (or, for what you share, the two of you) can read it.">{children}</SpaceGate>
       {back ? (
         <p class="no-print">
           <Link href="/app/help">Back to Help</Link>

@@ -23,6 +23,7 @@ import type { ItemKind, ItemView, Visibility } from '@hearth/core/api';
 import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
 
 /**
  * Everything of the Support practice, decrypted on this device: challenges with their
@@ -121,24 +122,7 @@ export function useSupport(session: Unlocked, space: LoadedSpace, opts: { pollMs
     } else setError(res.message);
   }, []);
 
-  useEffect(() => {
-    alive.current = true;
-    void reload();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    const timer = opts.pollMs
-      ? setInterval(() => {
-          if (document.visibilityState === 'visible') void reload();
-        }, opts.pollMs)
-      : undefined;
-    return () => {
-      alive.current = false;
-      document.removeEventListener('visibilitychange', onVisible);
-      if (timer !== undefined) clearInterval(timer);
-    };
-  }, [reload, opts.pollMs]);
+  useLiveReload(reload, opts.pollMs, alive);
 
   const merge = useCallback((view: ItemView) => {
     writes.current += 1;

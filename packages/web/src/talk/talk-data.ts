@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
 import {
   CONVERSATION_KINDS,
@@ -14,6 +14,7 @@ import type { ItemView } from '@hearth/core/api';
 import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
 
 /**
  * The items of every "talk it through" conversation in the space, decrypted on this
@@ -82,24 +83,7 @@ export function useConversations(session: Unlocked, space: LoadedSpace, opts: { 
     } else setError(res.message);
   }, [keys]);
 
-  useEffect(() => {
-    alive.current = true;
-    void reload();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    const timer = opts.pollMs
-      ? setInterval(() => {
-          if (document.visibilityState === 'visible') void reload();
-        }, opts.pollMs)
-      : undefined;
-    return () => {
-      alive.current = false;
-      document.removeEventListener('visibilitychange', onVisible);
-      if (timer !== undefined) clearInterval(timer);
-    };
-  }, [reload, opts.pollMs]);
+  useLiveReload(reload, opts.pollMs, alive);
 
   /** Shows a write at once, before the next refresh brings it back from the server. */
   const merge = useCallback(

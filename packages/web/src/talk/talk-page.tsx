@@ -1,47 +1,20 @@
-import { useEffect } from 'preact/hooks';
 import { localDayKey } from '@hearth/core';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
-import { loadSpace, useSpace, type LoadedSpace } from '../space/space.ts';
+import { type LoadedSpace } from '../space/space.ts';
 import { CheckinHistory } from './checkin-calendar.tsx';
 import { useCheckins } from './checkin-data.ts';
 import { CheckinForm } from './checkin-form.tsx';
+import { SpaceGate } from '../space/space-gate.tsx';
 
 /** Practice 1, Talk (DESIGN §2): the daily check-in, a way into "Talk it through", and the history. */
 export function TalkPage({ session }: { session: Unlocked }) {
-  const state = useSpace();
-  useEffect(() => {
-    if (state.status !== 'ready') void loadSpace();
-  }, []);
 
   return (
     <Page title="Talk">
       <p class="lead">Say how you feel, listen to each other, and find your way to compromises without blame.</p>
-      {state.status === 'ready' ? (
-        state.space.key ? (
-          <TalkContent session={session} space={state.space} />
-        ) : (
-          <ErrorMessage message="This device couldn't open your space's key. Try signing out and in again." />
-        )
-      ) : state.status === 'none' ? (
-        <section class="card">
-          <h2>Start with your space</h2>
-          <p>Check-ins are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.</p>
-          <Link href="/app/today" class="button primary">
-            Go to Today
-          </Link>
-        </section>
-      ) : state.status === 'error' ? (
-        <section class="card">
-          <ErrorMessage message={state.message} />
-          <button type="button" onClick={() => void loadSpace()}>
-            Try again
-          </button>
-        </section>
-      ) : (
-        <Spinner label="Loading your space…" />
-      )}
+      <SpaceGate why="Check-ins are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.">{(space) => <TalkContent session={session} space={space} />}</SpaceGate>
     </Page>
   );
 }

@@ -1,48 +1,22 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { ok, type ConversationState } from '@hearth/core';
 import { Link, navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDateTime, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { loadSpace, useSpace, type LoadedSpace } from '../space/space.ts';
+import { type LoadedSpace } from '../space/space.ts';
 import { CoachField } from './coach-field.tsx';
 import { partnerName, STAGE_LABEL, useConversations, type Conversations } from './talk-data.ts';
+import { SpaceGate } from '../space/space-gate.tsx';
 
 /** "Talk it through": every conversation with where it stands, and a form to open one. */
 export function TopicsPage({ session }: { session: Unlocked }) {
-  const state = useSpace();
-  useEffect(() => {
-    if (state.status !== 'ready') void loadSpace();
-  }, []);
   return (
     <Page title="Talk it through">
       <p class="lead">
         One topic at a time, step by step: each of you writes your side, says back what you heard, and together you find
         something to try.
       </p>
-      {state.status === 'ready' ? (
-        state.space.key ? (
-          <Topics session={session} space={state.space} />
-        ) : (
-          <ErrorMessage message="This device couldn't open your space's key. Try signing out and in again." />
-        )
-      ) : state.status === 'none' ? (
-        <section class="card">
-          <h2>Start with your space</h2>
-          <p>Conversations are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.</p>
-          <Link href="/app/today" class="button primary">
-            Go to Today
-          </Link>
-        </section>
-      ) : state.status === 'error' ? (
-        <section class="card">
-          <ErrorMessage message={state.message} />
-          <button type="button" onClick={() => void loadSpace()}>
-            Try again
-          </button>
-        </section>
-      ) : (
-        <Spinner label="Loading your space…" />
-      )}
+      <SpaceGate why="Conversations are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.">{(space) => <Topics session={session} space={space} />}</SpaceGate>
     </Page>
   );
 }
