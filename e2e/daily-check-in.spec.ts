@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
-import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { dumpDatabase } from './support/hearth-server.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * A rough Tuesday: Alex checks in on how she is, shares it with Sam and keeps a
@@ -15,17 +16,8 @@ const sharedNote = 'The deadline moved up again and I barely slept';
 const privateNeed = 'to figure out whether to ask for a new role';
 const samReply = 'I will cook tonight and keep the evening quiet for you';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 test('a shared check-in is heard and answered; a private one stays private', async ({ browser }) => {
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: alex, second: sam });

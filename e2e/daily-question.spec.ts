@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * Alex and Sam get the same question today. Alex answers first; Sam is told she has
@@ -17,17 +17,8 @@ const alexAnswer = 'The way you hummed while we painted the hallway.';
 const samAnswer = 'Your terrible umbrella that you refused to throw away.';
 const alexFollowUp = 'I still have that umbrella, by the way.';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 /** Back to Today and in again through its card: keys live only in memory, so a reload would lock the app. */
 async function reopen(page: Page): Promise<void> {

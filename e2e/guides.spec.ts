@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
-import { removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
 import { watchContext } from './support/watch.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * Robin finds Hearth through a guide, with JavaScript turned off: reads it,
@@ -12,17 +12,8 @@ import { watchContext } from './support/watch.ts';
  */
 
 const robin = 'robin@example.com';
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 /** Undoes quoted-printable (the text part's transfer encoding): soft line breaks and =XX escapes. */
 function decodeQuotedPrintable(text: string): string {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
-import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { dumpDatabase } from './support/hearth-server.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * A hard month. Jo answers the relationship pulse twice, both times low, and Help
@@ -17,17 +18,8 @@ const jo = { email: 'jo.help@example.com', password: 'a window onto the harbour'
 const kai = { email: 'kai.help@example.com', password: 'rain on the tin roof again', name: 'Kai Lindqvist' };
 const askNote = 'I think someone neutral could help us listen to each other';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 async function takePulse(page: Page, answers: [string, string, string, string], share: boolean) {
   await page.getByRole('link', { name: 'Take the pulse' }).click();

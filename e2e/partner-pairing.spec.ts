@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { dumpDatabase } from './support/hearth-server.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { signInIfLocked } from './support/couple.ts';
 import { watchContext } from './support/watch.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * Alex starts Hearth, invites Sam, and they write to each other. Along the way
@@ -18,17 +19,8 @@ const privateNote = 'I am nervous about talking about money on Sunday';
 const samNote = 'Our walk by the river felt like old times';
 const renamed = 'Alexandra Rivera';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 async function newPartner(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: server.url });

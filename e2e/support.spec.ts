@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
-import { dumpDatabase, removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { dumpDatabase } from './support/hearth-server.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * A heavy week at work: Alex shares it and asks only for comfort; Sam sees that on
@@ -19,17 +20,8 @@ const win = 'Got the team lead role';
 const thanks = 'Thank you for listening when the audit got too much.';
 const birthday = 'Alex turns thirty-two';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 async function openSupport(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Today' }).first().click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * Alex and Sam keep arguing about money. Alex opens a topic; her first draft comes out
@@ -23,17 +23,8 @@ const samHeardSecond = 'You get anxious when money leaves the account without us
 const alexIdea = 'A money date every Sunday evening';
 const samIdea = 'Talk first about anything over 100 euros';
 
-let server: HearthServer;
+const server = useHearthServer();
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 /** From Today through the Talk page to the list of conversations, as a person would go. */
 async function openConversations(page: Page): Promise<void> {

@@ -1,0 +1,32 @@
+import { test } from '@playwright/test';
+import { removeDataDir, startHearth, type HearthServer } from './hearth-server.ts';
+
+/**
+ * One server with a fresh embedded database for the journeys of a spec file: started
+ * before them, stopped and wiped after. The returned object reads through to the
+ * running server, so specs use it like the server itself.
+ */
+export function useHearthServer(): HearthServer {
+  let running: HearthServer | undefined;
+  const current = (): HearthServer => {
+    if (running === undefined) throw new Error('the Hearth server is not running yet (use it inside a test)');
+    return running;
+  };
+  test.beforeAll(async () => {
+    running = await startHearth();
+  });
+  test.afterAll(async () => {
+    if (running === undefined) return;
+    await running.stop();
+    removeDataDir(running.dataDir);
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get dataDir() {
+      return current().dataDir;
+    },
+    stop: () => current().stop(),
+  };
+}
