@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
-import { removeDataDir, startHearth, type HearthServer } from './support/hearth-server.ts';
+import { useHearthServer } from './support/use-hearth.ts';
 
 /**
  * Robin adds a key date whose reminder is already due; the server's worker (polling
@@ -13,22 +13,14 @@ const robin = { email: 'robin.notify@example.com', password: 'paper boats on the
 const kai = { email: 'kai.notify@example.com', password: 'a lamp left on upstairs', name: 'Kai' };
 const dateTitle = 'Our first flat, moving day';
 
-let server: HearthServer;
+const server = useHearthServer({ WORKER_POLL_SECONDS: '1' });
 const problems: string[] = [];
-
-test.beforeAll(async () => {
-  server = await startHearth({ WORKER_POLL_SECONDS: '1' });
-});
-
-test.afterAll(async () => {
-  await server.stop();
-  removeDataDir(server.dataDir);
-});
 
 async function openNotifications(page: Page, unread: number): Promise<void> {
   const name = unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`;
   // The worker polls every second and the header refreshes on each screen change.
   await expect(async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('link', { name: 'Today' }).first().click();
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
@@ -50,7 +42,6 @@ test('a due reminder reaches both partners in the notification center, once', as
     await form.getByLabel('Date', { exact: true }).fill('2020-03-12');
     await form.getByRole('button', { name: 'Add date' }).click();
     await expect(form.getByRole('status')).toHaveText('Key date saved.');
-    console.log('DEBUG', await a.page.evaluate(() => new Date().toISOString()), JSON.stringify(await (await a.page.request.get('/api/items?kind=support-date')).json()).slice(0, 400));
   });
 
   await test.step('Kai finds one discreet reminder and opens the right screen', async () => {

@@ -14,12 +14,13 @@ export type HearthServer = {
 /**
  * Starts `hearth serve` as its own process on a free port with a fresh embedded
  * database, exactly as `npm start` would, and resolves once it says it is listening.
+ * `env` adds or overrides variables (e.g. a short WORKER_POLL_SECONDS).
  */
-export async function startHearth(): Promise<HearthServer> {
+export async function startHearth(env: Record<string, string> = {}): Promise<HearthServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
   const port = 4100 + Math.floor(Math.random() * 800);
   const child: ChildProcess = spawn(process.execPath, ['packages/server/bin/hearth.js', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -4,16 +4,16 @@ import { removeDataDir, startHearth, type HearthServer } from './hearth-server.t
 /**
  * One server with a fresh embedded database for the journeys of a spec file: started
  * before them, stopped and wiped after. The returned object reads through to the
- * running server, so specs use it like the server itself.
+ * running server, so specs use it like the server itself. `env` is passed to `startHearth`.
  */
-export function useHearthServer(): HearthServer {
+export function useHearthServer(env: Record<string, string> = {}): HearthServer {
   let running: HearthServer | undefined;
   const current = (): HearthServer => {
     if (running === undefined) throw new Error('the Hearth server is not running yet (use it inside a test)');
     return running;
   };
   test.beforeAll(async () => {
-    running = await startHearth();
+    running = await startHearth(env);
   });
   test.afterAll(async () => {
     if (running === undefined) return;

@@ -1,10 +1,11 @@
 import { ENV_VARS, loadConfig } from './config/env.ts';
-import { runMigrate, runServer } from './main.ts';
+import { runMigrate, runServer, runWorker } from './main.ts';
 import { runNewsletterCommand } from './newsletter/command.ts';
 
 const COMMANDS = {
   serve: 'Start the web server (applies database migrations first).',
   migrate: 'Apply database migrations and exit.',
+  worker: 'Deliver due reminders to the notification center, without serving HTTP (for extra PostgreSQL workers).',
   newsletter: 'send <guide-slug>: email a guide to every confirmed subscriber (never twice).',
   help: 'Show this help.',
 } as const;
@@ -29,7 +30,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(help());
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter') {
+  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter' && command !== 'worker') {
     console.error(`hearth: unknown command "${command}".\n\n${help()}`);
     return 2;
   }
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (command === 'newsletter') return runNewsletterCommand(argv.slice(1), config.value);
+  if (command === 'worker') return runWorker(config.value);
   return command === 'serve' ? runServer(config.value) : runMigrate(config.value);
 }
 

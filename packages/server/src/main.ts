@@ -5,6 +5,7 @@ import { createApp } from './http/app.ts';
 import { sweep } from './maintenance.ts';
 import { loadGuides } from './guides/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
+import { startNotificationWorker } from './notifications/worker.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -41,6 +42,8 @@ export async function runServer(config: Config): Promise<number> {
     });
   }, SWEEP_EVERY_MS);
   sweeper.unref();
+  // One worker in-process, so `npm start` delivers reminders with nothing else running.
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -48,6 +51,7 @@ export async function runServer(config: Config): Promise<number> {
     server.once('error', reject);
   }).catch(async (e: unknown) => {
     clearInterval(sweeper);
+    await worker.stop();
     await database.close();
     throw e;
   });
@@ -63,7 +67,11 @@ export async function runServer(config: Config): Promise<number> {
       // Stop accepting connections, let open requests finish, then close the database
       // (which also releases the data-folder lock).
       server.close(() => {
-        database.close().then(
+        // The worker finishes its poll first: closing the database under it would log a failure.
+        worker
+          .stop()
+          .then(() => database.close())
+          .then(
           () => resolve(0),
           (e: unknown) => {
             console.error('Hearth: closing the database failed:', e);
@@ -89,4 +97,36 @@ export async function runMigrate(config: Config): Promise<number> {
   await opened.value.close();
   console.log(`Hearth: database is up to date (${opened.value.engine === 'postgres' ? 'PostgreSQL' : `embedded, in ${config.dataDir}`}).`);
   return 0;
+}
+
+/**
+ * `hearth worker`: delivers due reminders without serving HTTP, for PostgreSQL
+ * deployments that run several processes. (On the embedded database the data folder
+ * is locked to one process, so `hearth serve` runs the worker itself.)
+ */
+export async function runWorker(config: Config): Promise<number> {
+  const opened = await openFromConfig(config);
+  if (!opened.ok) {
+    console.error(opened.message);
+    return 1;
+  }
+  const database = opened.value;
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
+  console.log(`Hearth worker is running (every ${config.workerPollMs / 1000} s).`);
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      worker
+        .stop()
+        .then(() => database.close())
+        .then(
+          () => resolve(0),
+          (e: unknown) => {
+            console.error('Hearth: stopping the worker failed:', e);
+            resolve(1);
+          },
+        );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

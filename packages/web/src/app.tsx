@@ -27,6 +27,7 @@ import { PulsePage } from './help/pulse-page.tsx';
 import { PrivateCheckPage } from './help/private-check.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
 import { SummaryPage } from './help/summary-page.tsx';
+import { NotificationsLink, NotificationsPage } from './notifications/notifications-page.tsx';
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {
@@ -90,6 +91,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/notifications':
+      return <NotificationsPage />;
   }
   if (clean === '/app/help') return <HelpPage session={session} />;
   if (clean === '/app/help/pulse') return <PulsePage session={session} />;
@@ -154,6 +157,9 @@ function Header({ path }: { path: string }) {
             <Link href="/app/today" aria-current={current('/app/today')}>
               Today
             </Link>
+          </li>
+          <li>
+            <NotificationsLink path={path} current={current('/app/notifications')} />
           </li>
           <li>
             <Link href="/app/settings" aria-current={current('/app/settings')}>

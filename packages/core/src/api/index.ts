@@ -5,3 +5,4 @@ export * from './settings.ts';
 export * from './space.ts';
 export * from './items.ts';
 export * from './matching.ts';
+export * from './notifications.ts';

@@ -43,6 +43,11 @@ export const ENV_VARS = [
     default: '(unset)',
     description: 'JSON file replacing the built-in helplines by country and counselor directories (same shape as DEFAULT_HELP_DIRECTORY in packages/core).',
   },
+  {
+    name: 'WORKER_POLL_SECONDS',
+    default: '30',
+    description: 'How often a worker (in hearth serve, or hearth worker) looks for due reminders to put in the notification center.',
+  },
 ] as const;
 
 const flag = z
@@ -67,6 +72,7 @@ const envSchema = z.object({
   CONTENT_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   HELP_DIRECTORY_FILE: z.string().min(1).optional(),
+  WORKER_POLL_SECONDS: positiveInt(30),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. Hearth <hearth@example.org>')
@@ -91,6 +97,8 @@ export type Config = {
   readonly mailFrom: string;
   /** Unset: the helplines and counselor directories maintained in packages/core. */
   readonly helpDirectoryFile?: string | undefined;
+  /** How often a worker polls for due reminders. */
+  readonly workerPollMs: number;
 };
 
 /** Reads the environment once; an empty string counts as unset, as shells tend to leave them. */
@@ -122,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     helpDirectoryFile: e.HELP_DIRECTORY_FILE === undefined ? undefined : path.resolve(cwd, e.HELP_DIRECTORY_FILE),
+    workerPollMs: e.WORKER_POLL_SECONDS * 1000,
   });
 }

@@ -13,6 +13,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schema.ts';
+// Refers back to users and items (lazily); import it from here, never directly, so this module always loads first.
+import { notifications } from '../notifications/schema.ts';
+
+export { notifications };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -157,4 +161,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications } as const;

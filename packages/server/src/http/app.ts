@@ -9,6 +9,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { decoyHash, DEFAULT_SCRYPT, type ScryptParams } from '../auth/secret-hash.ts';
 import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
+import { notificationRoutes } from '../notifications/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
@@ -121,6 +122,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', spaceRoutes);
   app.route('/api', inviteRoutes);
   app.route('/api', itemRoutes);
+  app.route('/api', notificationRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

@@ -19,4 +19,7 @@ export const endpoints = {
   openInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/open`,
   acceptInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/accept`,
   items: '/api/items',
+  notifications: '/api/notifications',
+  notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
+  notificationsReadAll: '/api/notifications/read-all',
 } as const;

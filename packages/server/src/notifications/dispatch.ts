@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { items, memberships, notifications, spaces } from '../db/schema.ts';
+
+/** Items claimed per transaction: small enough that locks are short, large enough to drain a backlog fast. */
+export const DISPATCH_BATCH = 100;
+
+/**
+ * Turns every reminder whose `remindAt` has passed into one in-app notification per
+ * recipient, and returns how many it created. Safe to run from any number of workers
+ * at once, and to crash at any point:
+ * - a batch of due items is claimed with `FOR UPDATE SKIP LOCKED`, so concurrent
+ *   workers take different items instead of queueing behind each other;
+ * - the notifications are inserted in the same transaction, so a crash loses nothing
+ *   (the claim is rolled back and the next poll takes the items again);
+ * - the unique (item, remind_at, recipient) index is the idempotency key: even a
+ *   worker that read an old snapshot cannot add a second copy (`ON CONFLICT DO NOTHING`).
+ * An item counts as handled once a notification exists for its current `remindAt`, so
+ * moving `remindAt` later re-arms it. Private records are never notified (decision 0013).
+ */
+export async function dispatchDueReminders(db: Db, now: Date, batch = DISPATCH_BATCH): Promise<number> {
+  let created = 0;
+  for (;;) {
+    const { claimed, inserted } = await db.transaction(async (tx) => dispatchBatch(tx, now, batch));
+    created += inserted;
+    if (claimed < batch) return created;
+  }
+}
+
+async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claimed: number; inserted: number }> {
+  const handled = sql`exists (select 1 from ${notifications} where ${notifications.itemId} = ${items.id}
+    and ${notifications.remindAt} = ${items.remindAt})`;
+  const spaceActive = sql`exists (select 1 from ${spaces} where ${spaces.id} = ${items.spaceId} and ${spaces.status} = 'active')`;
+  const due = await tx
+    .select({
+      id: items.id,
+      spaceId: items.spaceId,
+      authorId: items.authorId,
+      kind: items.kind,
+      visibility: items.visibility,
+      remindAt: items.remindAt,
+    })
+    .from(items)
+    .where(and(isNotNull(items.remindAt), lte(items.remindAt, now), ne(items.kind, 'private-record'), spaceActive, sql`not ${handled}`))
+    .orderBy(asc(items.remindAt))
+    .limit(batch)
+    .for('update', { skipLocked: true });
+  if (due.length === 0) return { claimed: 0, inserted: 0 };
+
+  const members = await tx
+    .select({ spaceId: memberships.spaceId, userId: memberships.userId })
+    .from(memberships)
+    .where(inArray(memberships.spaceId, [...new Set(due.map((d) => d.spaceId))]));
+
+  const rows: (typeof notifications.$inferInsert)[] = [];
+  for (const item of due) {
+    if (item.remindAt === null) continue;
+    // Shared items remind both partners; a private item only its author (if still in the space).
+    const recipients = members.filter(
+      (m) => m.spaceId === item.spaceId && (item.visibility === 'shared' || m.userId === item.authorId),
+    );
+    for (const r of recipients) {
+      rows.push({
+        id: randomUUID(),
+        userId: r.userId,
+        spaceId: item.spaceId,
+        itemId: item.id,
+        itemKind: item.kind,
+        event: 'reminder',
+        remindAt: item.remindAt,
+        createdAt: now,
+      });
+    }
+  }
+  if (rows.length === 0) return { claimed: due.length, inserted: 0 };
+  const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  return { claimed: due.length, inserted: inserted.length };
+}
+
+/** For tests: whether a notification exists for this recipient (used to check scoping). */
+export async function notificationsFor(db: Db, userId: string) {
+  return db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(asc(notifications.createdAt));
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notificationListResponse } from '@hearth/core/api';
+import type { Database } from '../db/open.ts';
+import { b64, engines, makeCouple, makeTestApp, type Account, type TestApp } from '../test/harness.ts';
+import { dispatchDueReminders, notificationsFor } from './dispatch.ts';
+
+/**
+ * The notification path without push: due `remindAt` instants become one neutral
+ * in-app notification per recipient, exactly once, however often (or however many
+ * workers) the dispatcher runs.
+ */
+
+const MINUTE = 60_000;
+
+describe.each(engines)('notifications on $name', (engine) => {
+  let database: Database;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await engine.open();
+    t = makeTestApp(database.db);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const inMinutes = (n: number) => new Date(t.clock.now().getTime() + n * MINUTE).toISOString();
+  const create = async (who: Account, kind: string, opts: { visibility?: 'shared' | 'private'; remindAt: string | null }) => {
+    const id = randomUUID();
+    const res = await who.agent.post('/api/items', {
+      id,
+      kind,
+      visibility: opts.visibility ?? 'shared',
+      parentId: null,
+      remindAt: opts.remindAt,
+      body: b64(120),
+    });
+    expect(res.status).toBe(201);
+    return id;
+  };
+  const list = async (who: Account) => {
+    const res = await who.agent.get('/api/notifications');
+    expect(res.status).toBe(200);
+    return notificationListResponse.parse(res.body);
+  };
+  const dispatch = () => dispatchDueReminders(database.db, t.clock.now());
+
+  it('notifies both partners of a due shared item once, in neutral words', async () => {
+    const { a, b } = await makeCouple(t, 'shared');
+    const id = await create(a, 'support-date', { remindAt: inMinutes(5) });
+    await dispatch();
+    expect((await list(a)).notifications).toEqual([]);
+
+    t.clock.advance(6 * MINUTE);
+    await dispatch();
+    await dispatch();
+    for (const who of [a, b]) {
+      const got = await list(who);
+      expect(got.unread).toBe(1);
+      expect(got.notifications).toHaveLength(1);
+      expect(got.notifications[0]).toMatchObject({ itemId: id, itemKind: 'support-date', event: 'reminder', title: 'A reminder in Hearth', readAt: null });
+    }
+  });
+
+  it('notifies only the author of a private item, and never of a private record', async () => {
+    const { a, b } = await makeCouple(t, 'private');
+    const mine = await create(a, 'support-date', { visibility: 'private', remindAt: inMinutes(1) });
+    // Private records carry no remindAt (decision 0013); even if one did, it is never notified.
+    await create(a, 'private-record', { visibility: 'private', remindAt: null });
+    t.clock.advance(2 * MINUTE);
+    await dispatch();
+    expect((await list(a)).notifications.map((n) => n.itemId)).toEqual([mine]);
+    expect((await list(b)).notifications).toEqual([]);
+  });
+
+  it('re-arms when remindAt moves later, and keeps the earlier notification', async () => {
+    const { a, b } = await makeCouple(t, 'rearm');
+    const id = await create(a, 'support-date', { remindAt: inMinutes(1) });
+    t.clock.advance(2 * MINUTE);
+    await dispatch();
+    const res = await a.agent.put(`/api/items/${id}`, { body: b64(120), remindAt: inMinutes(15) });
+    expect(res.status).toBe(200);
+    await dispatch();
+    expect((await list(b)).notifications).toHaveLength(1);
+    // (Within the 30-minute idle limit, so the sessions stay signed in.)
+    t.clock.advance(16 * MINUTE);
+    await dispatch();
+    await dispatch();
+    expect((await list(b)).notifications).toHaveLength(2);
+    expect(await notificationsFor(database.db, b.session.user.id)).toHaveLength(2);
+  });
+
+  it('lets a person read their own notifications only', async () => {
+    const first = await makeCouple(t, 'mine');
+    const other = await makeCouple(t, 'theirs');
+    await create(first.a, 'support-date', { remindAt: inMinutes(1) });
+    await create(first.a, 'support-date', { remindAt: inMinutes(1) });
+    await create(other.a, 'support-date', { remindAt: inMinutes(1) });
+    t.clock.advance(2 * MINUTE);
+    await dispatch();
+
+    const mine = await list(first.a);
+    expect(mine.unread).toBe(2);
+    const theirs = await list(other.a);
+    expect(theirs.notifications).toHaveLength(1);
+    const theirId = theirs.notifications[0]?.id ?? '';
+    expect(mine.notifications.map((n) => n.id)).not.toContain(theirId);
+
+    // Someone else's notification does not exist as far as this person can tell.
+    expect((await first.a.agent.post(`/api/notifications/${theirId}/read`)).status).toBe(404);
+    expect((await list(other.a)).unread).toBe(1);
+
+    const one = mine.notifications[0]?.id ?? '';
+    const read = await first.a.agent.post(`/api/notifications/${one}/read`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ unread: 1 });
+    // The partner's copy of the same reminder stays unread.
+    expect((await list(first.b)).unread).toBe(2);
+    expect((await first.a.agent.post('/api/notifications/read-all')).status).toBe(200);
+    expect((await list(first.a)).unread).toBe(0);
+    expect((await list(other.a)).unread).toBe(1);
+
+    expect((await first.a.agent.post('/api/notifications/not-an-id/read')).status).toBe(404);
+    const signedOut = await first.a.agent.post('/api/auth/logout');
+    expect(signedOut.status).toBeLessThan(300);
+    expect((await first.a.agent.get('/api/notifications')).status).toBe(401);
+  });
+
+  it.skipIf(engine.name !== 'postgres')('creates no duplicates when two dispatchers race', async () => {
+    const { a, b } = await makeCouple(t, 'race');
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i += 1) ids.push(await create(a, 'support-date', { remindAt: inMinutes(1) }));
+    t.clock.advance(2 * MINUTE);
+    const [x, y] = await Promise.all([dispatchDueReminders(database.db, t.clock.now(), 7), dispatchDueReminders(database.db, t.clock.now(), 7)]);
+    expect(x + y).toBe(60);
+    for (const who of [a, b]) {
+      const rows = await notificationsFor(database.db, who.session.user.id);
+      expect(rows.map((r) => r.itemId).sort()).toEqual([...ids].sort());
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import type { Db } from '../db/open.ts';
+import { dispatchDueReminders } from './dispatch.ts';
+
+export type NotificationWorker = {
+  /** Waits for a poll in progress to finish, so the database can be closed safely afterwards. */
+  stop(): Promise<void>;
+};
+
+export type WorkerOptions = {
+  readonly db: Db;
+  readonly pollMs: number;
+  readonly now?: () => Date;
+};
+
+/**
+ * Polls for due reminders every `pollMs`, one poll at a time. Any number of these may
+ * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
+ * keeps delivery exactly-once between them.
+ */
+export function startNotificationWorker(options: WorkerOptions): NotificationWorker {
+  const now = options.now ?? (() => new Date());
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    running = dispatchDueReminders(options.db, now()).then(
+      () => undefined,
+      (e: unknown) => {
+        // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
+        if (!stopped) console.error('Hearth: delivering reminders failed:', e);
+      },
+    );
+    void running.then(() => {
+      if (!stopped) timer = setTimeout(tick, options.pollMs);
+    });
+  };
+  tick();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      await running;
+    },
+  };
+}
