@@ -27,7 +27,7 @@ import { itemResponse, type ItemKind, type ItemView } from '@hearth/core/api';
 import { sealJson } from '@hearth/core/crypto';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
@@ -83,15 +83,7 @@ function decode(views: readonly ItemView[], keys: ItemKeys, me: string): Loaded 
   return { items, views: map, prefs: prefsView?.body ?? DEFAULT_PREFS, reminder, unreadable };
 }
 
-async function fetchAll(): Promise<Result<ItemView[]>> {
-  const lists = await Promise.all(ALL_KINDS.map((kind) => listItems(kind)));
-  const all: ItemView[] = [];
-  for (const list of lists) {
-    if (!list.ok) return list;
-    all.push(...list.value);
-  }
-  return ok(all);
-}
+const fetchAll = (): Promise<Result<ItemView[]>> => listItemsOfKinds(ALL_KINDS);
 
 /** Writes a day item under its derived id; if the partner wrote it first (409), reads theirs. */
 async function writeDay(spaceId: string, spaceKey: Uint8Array, body: QuestionDayBody): Promise<Result<ItemView>> {

@@ -41,6 +41,17 @@ export async function listItems(kind?: ItemKind): Promise<Result<ItemView[]>> {
   return { ok: true, value: all };
 }
 
+/** Every visible item of several kinds, fetched side by side; the first failure is the answer. */
+export async function listItemsOfKinds(kinds: readonly ItemKind[]): Promise<Result<ItemView[]>> {
+  const lists = await Promise.all(kinds.map((kind) => listItems(kind)));
+  const all: ItemView[] = [];
+  for (const list of lists) {
+    if (!list.ok) return list;
+    all.push(...list.value);
+  }
+  return { ok: true, value: all };
+}
+
 export async function createItem(
   spaceId: string,
   kind: ItemKind,

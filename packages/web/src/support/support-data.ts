@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { z } from 'zod';
 import {
   nextKeyDateReminder,
-  ok,
   supportCelebrationBody,
   supportKeyDateBody,
   supportPlateBody,
@@ -20,7 +19,7 @@ import {
   type SupportWinBody,
 } from '@hearth/core';
 import type { ItemKind, ItemView, Visibility } from '@hearth/core/api';
-import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
@@ -91,15 +90,7 @@ function decode(views: readonly ItemView[], keys: ItemKeys, me: string): Support
   return { plates, wins, dates, thanks, prefs, topics: of('talk-topic'), unreadable };
 }
 
-async function fetchAll(): Promise<Result<ItemView[]>> {
-  const lists = await Promise.all(LOADED_KINDS.map((kind) => listItems(kind)));
-  const all: ItemView[] = [];
-  for (const list of lists) {
-    if (!list.ok) return list;
-    all.push(...list.value);
-  }
-  return ok(all);
-}
+const fetchAll = (): Promise<Result<ItemView[]>> => listItemsOfKinds(LOADED_KINDS);
 
 export type Support = ReturnType<typeof useSupport>;
 

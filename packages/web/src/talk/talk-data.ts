@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   CONVERSATION_KINDS,
   conversationState,
-  ok,
   toConversationItem,
   type ConversationItem,
   type ConversationKind,
@@ -11,7 +10,7 @@ import {
   type Result,
 } from '@hearth/core';
 import type { ItemView } from '@hearth/core/api';
-import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
@@ -45,15 +44,7 @@ function decode(views: readonly ItemView[], keys: ItemKeys): Loaded {
   return { items, views: map, unreadable };
 }
 
-async function fetchAll(): Promise<Result<ItemView[]>> {
-  const lists = await Promise.all(CONVERSATION_KINDS.map((kind) => listItems(kind)));
-  const all: ItemView[] = [];
-  for (const list of lists) {
-    if (!list.ok) return list;
-    all.push(...list.value);
-  }
-  return ok(all);
-}
+const fetchAll = (): Promise<Result<ItemView[]>> => listItemsOfKinds(CONVERSATION_KINDS);
 
 export type Conversations = ReturnType<typeof useConversations>;
 
