@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coupleDate, nextReminderAt } from './day.ts';
+import { coupleDate, nextDailyReminderAt, nextReminderAt } from './day.ts';
 
 describe('the couple’s day boundary', () => {
   it('follows the partner whose date changes first (furthest east)', () => {
@@ -40,5 +40,19 @@ describe('reminder instants', () => {
 
   it('refuses a malformed time', () => {
     expect(nextReminderAt(new Date('2030-01-15T06:00:00Z'), '8am', 'Europe/Berlin')).toBeNull();
+  });
+});
+
+describe('nextDailyReminderAt', () => {
+  it('re-arms at the same local time the next day, across a DST change', () => {
+    // 20:30 in Berlin on 24 October 2026 (summer time, UTC+2) is 18:30 UTC.
+    const fired = new Date('2026-10-24T18:30:00Z');
+    // The clocks go back overnight: the next 20:30 is 19:30 UTC.
+    expect(nextDailyReminderAt(fired, new Date('2026-10-24T18:30:05Z'), 'Europe/Berlin')).toBe('2026-10-25T19:30:00.000Z');
+  });
+
+  it('skips to the next occurrence after now when the app was closed for days', () => {
+    const fired = new Date('2026-11-01T07:00:00Z'); // 08:00 in Berlin
+    expect(nextDailyReminderAt(fired, new Date('2026-11-05T09:00:00Z'), 'Europe/Berlin')).toBe('2026-11-06T07:00:00.000Z');
   });
 });

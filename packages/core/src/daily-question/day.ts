@@ -35,3 +35,15 @@ export function nextReminderAt(now: Date, time: string, timeZone: string): strin
   }
   return null;
 }
+
+/**
+ * The next instant after `now` at the same local time of day as `previous` in
+ * `timeZone`: how the server re-arms a daily reminder without knowing what it is for.
+ */
+export function nextDailyReminderAt(previous: Date, now: Date, timeZone: string): string | null {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(previous);
+  const hour = parts.find((p) => p.type === 'hour')?.value;
+  const minute = parts.find((p) => p.type === 'minute')?.value;
+  if (hour === undefined || minute === undefined) return null;
+  return nextReminderAt(now, `${hour}:${minute}`, timeZone);
+}

@@ -86,6 +86,12 @@ export type KindRule = {
   readonly parents?: readonly ItemKindName[];
   readonly onePerAuthor?: boolean;
   readonly revealWhenBoth?: boolean;
+  /**
+   * A daily reminder: once it has fired, the server moves `remindAt` to the same local
+   * time the next day in the author's time zone, so it keeps coming even if the app
+   * stays closed (the time of day is schedule metadata the server may see, DESIGN §4).
+   */
+  readonly remindDaily?: boolean;
 };
 
 const SHARED = ['shared'] as const;
@@ -114,7 +120,7 @@ export const ITEM_KIND_RULES = {
   'daily-question-reaction': { visibilities: SHARED, parents: ['daily-question-answer'], onePerAuthor: true },
   'daily-question-comment': { visibilities: SHARED, parents: ['daily-question-answer'], onePerAuthor: true },
   'daily-question-prefs': { visibilities: SHARED },
-  'daily-question-reminder': { visibilities: ['private'] },
+  'daily-question-reminder': { visibilities: ['private'], remindDaily: true },
   // Help: one neutral private kind for any private record (a pulse, a safety check, settings), so the kind never says which.
   'private-record': { visibilities: ['private'] },
   'help-share': { visibilities: SHARED },
@@ -132,6 +138,9 @@ export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
 
 /** Kinds the server withholds from the partner until both have written. */
 export const REVEAL_WHEN_BOTH_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).revealWhenBoth === true);
+
+/** Kinds whose reminder the server re-arms for the next day after it fires. */
+export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).remindDaily === true);
 
 export const noteBody = z.object({
   text: z.string().min(1).max(10_000),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { items, memberships, notifications, spaces } from '../db/schema.ts';
+import { REMIND_DAILY_KINDS, nextDailyReminderAt } from '@hearth/core';
+import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
 
 /** Items claimed per transaction: small enough that locks are short, large enough to drain a backlog fast. */
 export const DISPATCH_BATCH = 100;
@@ -73,9 +74,29 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
       });
     }
   }
-  if (rows.length === 0) return { claimed: due.length, inserted: 0 };
-  const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  const inserted = rows.length === 0 ? [] : await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  await rearmDaily(tx, due, now);
   return { claimed: due.length, inserted: inserted.length };
+}
+
+/**
+ * A daily reminder (e.g. the daily question) fires again tomorrow at the same local
+ * time in its author's zone, whether or not the app was opened in between. Done in the
+ * claiming transaction, so the move and the notification commit or roll back together.
+ */
+async function rearmDaily(tx: Db, due: readonly { id: string; authorId: string; kind: string; remindAt: Date | null }[], now: Date): Promise<void> {
+  const daily = due.filter((d) => REMIND_DAILY_KINDS.some((k) => k === d.kind));
+  if (daily.length === 0) return;
+  const zones = await tx
+    .select({ id: users.id, timeZone: users.timeZone })
+    .from(users)
+    .where(inArray(users.id, [...new Set(daily.map((d) => d.authorId))]));
+  for (const item of daily) {
+    const zone = zones.find((z) => z.id === item.authorId)?.timeZone;
+    if (item.remindAt === null || zone === undefined) continue;
+    const next = nextDailyReminderAt(item.remindAt, now, zone);
+    if (next !== null) await tx.update(items).set({ remindAt: new Date(next) }).where(eq(items.id, item.id));
+  }
 }
 
 /** For tests: whether a notification exists for this recipient (used to check scoping). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notificationListResponse } from '@hearth/core/api';
+import { itemResponse, notificationListResponse } from '@hearth/core/api';
 import type { Database } from '../db/open.ts';
 import { b64, engines, makeCouple, makeTestApp, type Account, type TestApp } from '../test/harness.ts';
 import { dispatchDueReminders, notificationsFor } from './dispatch.ts';
@@ -45,6 +45,26 @@ describe.each(engines)('notifications on $name', (engine) => {
     return notificationListResponse.parse(res.body);
   };
   const dispatch = () => dispatchDueReminders(database.db, t.clock.now());
+
+  it('re-arms a daily reminder for the same local time tomorrow, so it keeps coming with the app closed', async () => {
+    const { a, b } = await makeCouple(t, 'daily');
+    const id = await create(a, 'daily-question-reminder', { visibility: 'private', remindAt: inMinutes(1) });
+    const first = (await a.agent.get(`/api/items/${id}`)).body;
+    t.clock.advance(2 * MINUTE);
+    await dispatch();
+    expect((await list(a)).unread).toBe(1);
+    expect((await list(b)).notifications).toEqual([]);
+    const moved = itemResponse.parse((await a.agent.get(`/api/items/${id}`)).body).item;
+    const before = itemResponse.parse(first).item;
+    // The author signed up in Europe/Berlin: tomorrow, same wall-clock time (24 h apart outside DST changes).
+    expect(Date.parse(moved.remindAt ?? '') - Date.parse(before.remindAt ?? '')).toBe(24 * 60 * MINUTE);
+    await dispatch();
+    expect((await list(a)).unread).toBe(1);
+    // A day later (the session has long timed out; the reminder does not care).
+    t.clock.advance(24 * 60 * MINUTE);
+    await dispatch();
+    expect(await notificationsFor(database.db, a.session.user.id)).toHaveLength(2);
+  });
 
   it('notifies both partners of a due shared item once, in neutral words', async () => {
     const { a, b } = await makeCouple(t, 'shared');
