@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { REMIND_DAILY_KINDS, nextDailyReminderAt } from '@hearth/core';
+import { itemKind } from '@hearth/core/api';
 import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
+import { notifyMany, type NewNotification } from './notify.ts';
 
 /** Items claimed per transaction: small enough that locks are short, large enough to drain a backlog fast. */
 export const DISPATCH_BATCH = 100;
@@ -15,8 +16,8 @@ export const DISPATCH_BATCH = 100;
  *   workers take different items instead of queueing behind each other;
  * - the notifications are inserted in the same transaction, so a crash loses nothing
  *   (the claim is rolled back and the next poll takes the items again);
- * - the unique (item, remind_at, recipient) index is the idempotency key: even a
- *   worker that read an old snapshot cannot add a second copy (`ON CONFLICT DO NOTHING`).
+ * - the dedupe key `reminder:<item>:<remindAt>` is the idempotency key: even a worker
+ *   that read an old snapshot cannot add a second copy (`notifyMany`, unique per recipient).
  * An item counts as handled once a notification exists for its current `remindAt`, so
  * moving `remindAt` later re-arms it. Private records are never notified (decision 0013).
  */
@@ -54,7 +55,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
     .from(memberships)
     .where(inArray(memberships.spaceId, [...new Set(due.map((d) => d.spaceId))]));
 
-  const rows: (typeof notifications.$inferInsert)[] = [];
+  const rows: NewNotification[] = [];
   for (const item of due) {
     if (item.remindAt === null) continue;
     // Shared items remind both partners; a private item only its author (if still in the space).
@@ -63,18 +64,19 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
     );
     for (const r of recipients) {
       rows.push({
-        id: randomUUID(),
         userId: r.userId,
         spaceId: item.spaceId,
-        itemId: item.id,
-        itemKind: item.kind,
         event: 'reminder',
+        itemId: item.id,
+        itemKind: itemKind.parse(item.kind),
+        refId: null,
+        dedupeKey: `reminder:${item.id}:${item.remindAt.toISOString()}`,
         remindAt: item.remindAt,
-        createdAt: now,
+        at: now,
       });
     }
   }
-  const inserted = rows.length === 0 ? [] : await tx.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  const inserted = await notifyMany(tx, rows);
   await rearmDaily(tx, due, now);
   return { claimed: due.length, inserted: inserted.length };
 }

@@ -4,6 +4,7 @@ import { itemResponse, notificationListResponse } from '@hearth/core/api';
 import type { Database } from '../db/open.ts';
 import { b64, engines, makeCouple, makeTestApp, type Account, type TestApp } from '../test/harness.ts';
 import { dispatchDueReminders, notificationsFor } from './dispatch.ts';
+import { notify } from './notify.ts';
 
 /**
  * The notification path without push: due `remindAt` instants become one neutral
@@ -109,6 +110,29 @@ describe.each(engines)('notifications on $name', (engine) => {
     await dispatch();
     expect((await list(b)).notifications).toHaveLength(2);
     expect(await notificationsFor(database.db, b.session.user.id)).toHaveLength(2);
+  });
+
+  it('notifies about events with no item once per key, and links them by event', async () => {
+    const { a, b, space } = await makeCouple(t, 'events');
+    const nudgeId = randomUUID();
+    const base = {
+      userId: b.session.user.id,
+      spaceId: space.id,
+      event: 'nudge' as const,
+      itemId: null,
+      itemKind: null,
+      refId: nudgeId,
+      dedupeKey: `nudge:${nudgeId}`,
+      at: t.clock.now(),
+    };
+    const first = await database.db.transaction((tx) => notify(tx, base));
+    // A retry, or a second worker, with the same key adds nothing.
+    const again = await database.db.transaction((tx) => notify(tx, { ...base, at: new Date(t.clock.now().getTime() + MINUTE) }));
+    expect([first, again]).toEqual([true, false]);
+    const got = await list(b);
+    expect(got.notifications).toHaveLength(1);
+    expect(got.notifications[0]).toMatchObject({ event: 'nudge', itemId: null, itemKind: null, refId: nudgeId, title: 'A small moment for today' });
+    expect((await list(a)).notifications).toEqual([]);
   });
 
   it('lets a person read their own notifications only', async () => {

@@ -13,7 +13,8 @@ function notificationView(row: NotificationRow): NotificationView {
     event,
     title: NOTIFICATION_TITLES[event],
     itemId: row.itemId,
-    itemKind: itemKind.parse(row.itemKind),
+    itemKind: row.itemKind === null ? null : itemKind.parse(row.itemKind),
+    refId: row.refId,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   };

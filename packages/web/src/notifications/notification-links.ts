@@ -1,4 +1,4 @@
-import type { ItemKindName } from '@hearth/core';
+import type { NotificationView } from '@hearth/core/api';
 
 /**
  * Which screen a notification opens, from the item's kind alone (all the server
@@ -13,6 +13,16 @@ const SCREENS: readonly (readonly [prefix: string, href: string])[] = [
   ['help-share', '/app/help'],
 ];
 
-export function notificationHref(kind: ItemKindName): string {
+/** Events about no item open the screen of their practice. */
+const EVENT_SCREENS: Partial<Record<NotificationView['event'], string>> = {
+  nudge: '/app/touch',
+  'thinking-of-you': '/app/touch',
+};
+
+export function notificationHref(n: Pick<NotificationView, 'event' | 'itemKind'>): string {
+  const byEvent = EVENT_SCREENS[n.event];
+  if (byEvent !== undefined) return byEvent;
+  const kind = n.itemKind;
+  if (kind === null) return '/app/today';
   return SCREENS.find(([prefix]) => kind.startsWith(prefix))?.[1] ?? '/app/today';
 }

@@ -81,7 +81,7 @@ export function NotificationsPage() {
           <ul class="notification-list" aria-label="Notifications">
             {list.map((n) => (
               <li key={n.id} class={n.readAt === null ? 'notification unread' : 'notification'}>
-                <Link href={notificationHref(n.itemKind)} onClickCapture={() => open(n)}>
+                <Link href={notificationHref(n)} onClickCapture={() => open(n)}>
                   {n.title}
                 </Link>{' '}
                 <span class="muted">
