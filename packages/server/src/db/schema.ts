@@ -15,8 +15,9 @@ import {
 import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schema.ts';
 // Refers back to users and items (lazily); import it from here, never directly, so this module always loads first.
 import { notifications } from '../notifications/schema.ts';
+import { matchUploads } from '../matching/schema.ts';
 
-export { notifications };
+export { notifications, matchUploads };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -161,4 +162,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads } as const;

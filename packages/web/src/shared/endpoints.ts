@@ -22,4 +22,5 @@ export const endpoints = {
   notifications: '/api/notifications',
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
+  matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;
