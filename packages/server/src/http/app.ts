@@ -88,6 +88,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
       },
+      // Only when served over HTTPS (PUBLIC_URL): HSTS on a plain-HTTP laptop install would be ignored at best.
+      strictTransportSecurity: options.config.secureCookies ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'no-referrer',
       xContentTypeOptions: 'nosniff',
       xFrameOptions: 'DENY',

@@ -91,6 +91,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export type TestApp = ReturnType<typeof makeTestApp>;
 
+/** What an Agent talks to: the app in-process, or a running server over HTTP (security probes). */
+export type Target = {
+  readonly app: { request(path: string, init?: RequestInit): Response | Promise<Response> };
+};
+
 export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { clock?: Clock } = {}) {
   const clock = opts.clock ?? new Clock();
   const app = createApp({
@@ -109,7 +114,7 @@ export type Reply = { status: number; body: unknown; headers: Headers };
 /** A browser stand-in: keeps its own cookie and sends the CSRF header like the web app. */
 export class Agent {
   cookie: string | undefined;
-  constructor(private readonly t: TestApp) {}
+  constructor(private readonly t: Target) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const h: Record<string, string> = { 'X-Hearth-CSRF': '1', ...headers };
@@ -174,7 +179,7 @@ export function signupBody(email: string) {
   };
 }
 
-export async function signUp(t: TestApp, label = 'user'): Promise<Account> {
+export async function signUp(t: Target, label = 'user'): Promise<Account> {
   const agent = new Agent(t);
   const body = signupBody(uniqueEmail(label));
   const res = await agent.post('/api/auth/signup', body);
@@ -211,7 +216,7 @@ export function acceptBody(proof: string) {
 }
 
 /** Two partners in one space: A created it, B joined through an invitation. */
-export async function makeCouple(t: TestApp, label = 'couple'): Promise<{ a: Account; b: Account; space: SpaceView }> {
+export async function makeCouple(t: Target, label = 'couple'): Promise<{ a: Account; b: Account; space: SpaceView }> {
   const a = await signUp(t, `${label}-a`);
   const b = await signUp(t, `${label}-b`);
   await createSpaceFor(a);
