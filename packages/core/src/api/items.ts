@@ -18,7 +18,7 @@ export const createItemRequest = z.object({
   remindAt: remindAt.default(null),
   body: sealed,
   /**
-   * When an imported item was first written (decision 0040), so a check-in keeps its
+   * When an imported item was first written (decision 0039), so a check-in keeps its
    * day. The server keeps it only when it is in the past; otherwise the item is new now.
    */
   writtenAt: z.iso.datetime({ offset: true }).optional(),

@@ -10,7 +10,7 @@ import { deleteSpace, endSpace, lockSpace, memberCount, memberOf, removeMember }
 type AccountDeps = Pick<Deps, 'db' | 'now'>;
 
 /**
- * Deletes an account for good (issue #10, decision 0041), in one transaction:
+ * Deletes an account for good (issue #10, decision 0040), in one transaction:
  * - the space ends as if they had left (decision 0004): private items and membership go
  *   now, the space and everything in it go too when nobody is left;
  * - shared items the partner still reads stay, but their author becomes
