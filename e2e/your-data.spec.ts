@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { exportContent, parseExportFile } from '@hearth/core';
 import { expectAccessible } from './support/accessibility.ts';
 import { openBrowser, pairUp, signInIfLocked, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
@@ -92,6 +93,14 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
     await expect(n.page.getByText(shared)).toBeVisible();
     await expect(n.page.getByText(kept)).toBeVisible();
     await expect(n.page.getByText(kaiShared)).toHaveCount(0);
+
+    // Round trip: exporting again gives the same content as Robin's own part of the first file.
+    await openSettings(n.page);
+    const again = parseExportFile(readFileSync(await download(n.page, 'Export everything (JSON)'), 'utf8'));
+    const first = parseExportFile(readFileSync(jsonPath, 'utf8'));
+    if (!again.ok || !first.ok) throw new Error('an export did not validate');
+    expect(exportContent(again.value)).toEqual(exportContent(first.value, (item) => item.mine));
+    expect(again.value.items.map((i) => i.createdAt).sort()).toEqual(first.value.items.filter((i) => i.mine).map((i) => i.createdAt).sort());
     await n.context.close();
   });
 
