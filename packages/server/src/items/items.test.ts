@@ -221,6 +221,16 @@ describe.each(engines)('items on $name', (engine) => {
       }
     });
   });
+
+  it('keeps the day an imported item was first written, but never a day still to come', async () => {
+    const a = await signUp(t);
+    await createSpaceFor(a);
+    const past = '2029-03-04T05:06:07.000Z';
+    const old = await a.agent.post('/api/items', { id: randomUUID(), kind: 'note', visibility: 'private', body: b64(20), writtenAt: past });
+    expect(itemResponse.parse(old.body).item.createdAt).toBe(past);
+    const future = await a.agent.post('/api/items', { id: randomUUID(), kind: 'note', visibility: 'private', body: b64(20), writtenAt: '2099-01-01T00:00:00.000Z' });
+    expect(itemResponse.parse(future.body).item.createdAt).toBe(t.clock.now().toISOString());
+  });
 });
 
 describe.each(engines)('threads and kind rules on $name', (engine) => {
