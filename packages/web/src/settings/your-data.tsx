@@ -25,11 +25,7 @@ export function YourData() {
       <p class="hint">What you shared with each other, as a page any browser can open and print. Private entries are left out.</p>
       <ExportButton format="html" label="Export shared content (HTML)" />
       <h3>Import</h3>
-      {space.status === 'ready' ? (
-        <p class="hint">Import works in a fresh account, before you create or join a space.</p>
-      ) : (
-        <ImportForm />
-      )}
+      <ImportForm inSpace={space.status === 'ready'} />
       <h3>Delete your account</h3>
       <p class="hint">Removes your account, your keys and your private entries, and ends your space for both of you.</p>
       <button type="button" class="danger" onClick={() => setDeleting(true)}>
@@ -40,8 +36,10 @@ export function YourData() {
   );
 }
 
-function ImportForm() {
+function ImportForm({ inSpace }: { inSpace: boolean }) {
   const id = useId();
+  // The import creates the space itself: once started, this form stays to show progress and the result.
+  const [started, setStarted] = useState(false);
   const file = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [done, setDone] = useState<string[]>([]);
@@ -49,11 +47,13 @@ function ImportForm() {
     setDone([]);
     const chosen = file.current?.files?.[0];
     if (!chosen) return err('no_file', 'Choose a Hearth export file (.json) first.');
+    setStarted(true);
     const imported = await importExport(await chosen.text(), setProgress);
     if (!imported.ok) return imported;
     setDone([`Imported ${imported.value.imported} ${imported.value.imported === 1 ? 'item' : 'items'} into your new space.`, ...imported.value.notes]);
     return ok(undefined);
   });
+  if (inSpace && !started) return <p class="hint">Import works in a fresh account, before you create or join a space.</p>;
   return (
     <form
       class="stack"
