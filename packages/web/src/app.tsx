@@ -22,6 +22,7 @@ import { ConversationPage } from './talk/conversation-page.tsx';
 import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
 import { SupportPage } from './support/support-page.tsx';
+import { WeekPage } from './week/week-page.tsx';
 import { HelpPage } from './help/help-page.tsx';
 import { PulsePage } from './help/pulse-page.tsx';
 import { PrivateCheckPage } from './help/private-check.tsx';
@@ -93,6 +94,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <SupportPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
+    case '/app/week':
+      return <WeekPage session={session} />;
   }
   if (clean === '/app/help') return <HelpPage session={session} />;
   if (clean === '/app/help/pulse') return <PulsePage session={session} />;

@@ -165,6 +165,9 @@ function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpac
         {me} &amp; {partner.name ?? 'your partner'}
       </h2>
       <p>You and {partnerName} share this space.</p>
+      <p>
+        <Link href="/app/week">Our week</Link>: a look back at the last seven days.
+      </p>
     </section>
   );
 }
