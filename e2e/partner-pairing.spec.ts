@@ -176,12 +176,13 @@ test('two partners pair up, write to each other, recover, and part ways', async 
 
   await test.step('Alex downloads her export and leaves; the space ends for both', async () => {
     const downloadPromise = a.page.waitForEvent('download');
-    await a.page.getByRole('button', { name: 'Download my export' }).click();
+    await a.page.getByRole('button', { name: 'Export everything (JSON)' }).click();
     const download = await downloadPromise;
     const exported = readFileSync(await download.path(), 'utf8');
     expect(exported).toContain(sharedNote);
     expect(exported).toContain(privateNote);
-    expect(exported).not.toContain(samNote);
+    // Everything she can read: Sam's shared note too (issue #10).
+    expect(exported).toContain(samNote);
 
     await a.page.getByRole('button', { name: 'Leave space' }).click();
     const dialog = a.page.getByRole('dialog');

@@ -30,3 +30,4 @@ export * from './matching/index.ts';
 export * from './together/ideas.ts';
 export * from './touch/index.ts';
 export * from './week/our-week.ts';
+export * from './data/index.ts';

@@ -1,5 +1,6 @@
 import { ENV_VARS, loadConfig } from './config/env.ts';
 import { runMigrate, runServer, runWorker } from './main.ts';
+import { runBackupCommand, runRestoreCommand } from './backup/command.ts';
 import { runNewsletterCommand } from './newsletter/command.ts';
 
 const COMMANDS = {
@@ -7,6 +8,8 @@ const COMMANDS = {
   migrate: 'Apply database migrations and exit.',
   worker: 'Deliver due reminders to the notification center, without serving HTTP (for extra PostgreSQL workers).',
   newsletter: 'send <guide-slug>: email a guide to every confirmed subscriber (never twice).',
+  backup: '<file>: write every table to a file (content stays encrypted; stop `serve` first on the embedded database).',
+  restore: '<file> [--force]: load a backup into an empty database (--force replaces what is there).',
   help: 'Show this help.',
 } as const;
 
@@ -30,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(help());
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter' && command !== 'worker') {
+  if (!(command in COMMANDS)) {
     console.error(`hearth: unknown command "${command}".\n\n${help()}`);
     return 2;
   }
@@ -41,6 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'newsletter') return runNewsletterCommand(argv.slice(1), config.value);
   if (command === 'worker') return runWorker(config.value);
+  if (command === 'backup') return runBackupCommand(argv.slice(1), config.value);
+  if (command === 'restore') return runRestoreCommand(argv.slice(1), config.value);
   return command === 'serve' ? runServer(config.value) : runMigrate(config.value);
 }
 

@@ -34,6 +34,9 @@ export const sessionResponse = z.object({ user: userView, keys: keyMaterial });
 
 export const confirmRequest = z.object({ authKey: b64Bytes(KEY_BYTES) });
 
+/** Deleting an account carries the password proof itself: nothing else is as final (decision 0040). */
+export const deleteAccountRequest = z.object({ authKey: b64Bytes(KEY_BYTES) });
+
 export const changePasswordRequest = z.object({
   currentAuthKey: b64Bytes(KEY_BYTES),
   newSalt: b64Bytes(SALT_BYTES),

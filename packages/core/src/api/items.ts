@@ -17,6 +17,11 @@ export const createItemRequest = z.object({
   parentId: uuid.nullable().default(null),
   remindAt: remindAt.default(null),
   body: sealed,
+  /**
+   * When an imported item was first written (decision 0039), so a check-in keeps its
+   * day. The server keeps it only when it is in the past; otherwise the item is new now.
+   */
+  writtenAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional() });

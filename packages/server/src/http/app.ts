@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config/env.ts';
 import type { Db } from '../db/open.ts';
 import { serverSecret } from '../db/secrets.ts';
+import { accountRoutes } from '../account/routes.ts';
 import { authRoutes } from '../auth/routes.ts';
 import { decoyHash, DEFAULT_SCRYPT, type ScryptParams } from '../auth/secret-hash.ts';
 import { inviteRoutes } from '../invites/routes.ts';
@@ -122,6 +123,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', authRoutes);
+  app.route('/api', accountRoutes);
   app.route('/api', spaceRoutes);
   app.route('/api', inviteRoutes);
   app.route('/api', itemRoutes);

@@ -45,6 +45,7 @@ export const itemRoutes = new Hono<AppEnv>()
         ...body,
         remindAt: body.remindAt === null ? null : new Date(body.remindAt),
         body: bytes(body.body, 'body'),
+        writtenAt: body.writtenAt === undefined ? undefined : new Date(body.writtenAt),
       }),
     );
     return c.json({ item: itemView(item) }, created ? 201 : 200);

@@ -19,6 +19,7 @@ type CreateInput = {
   parentId: string | null;
   remindAt: Date | null;
   body: Uint8Array;
+  writtenAt?: Date | undefined;
 };
 type CreateError = 'conflict' | 'space_ended' | 'invalid_input' | 'not_found';
 
@@ -57,7 +58,7 @@ export async function createItem(
       parentId: input.parentId,
       remindAt: input.remindAt,
       body: input.body,
-      createdAt: at,
+      createdAt: input.writtenAt !== undefined && input.writtenAt < at ? input.writtenAt : at,
       updatedAt: at,
     });
     // Lost a race with the same id: report it like any clash.

@@ -178,6 +178,23 @@ export async function changePassword(current: string, next: string): Promise<Res
   return ok(undefined);
 }
 
+/**
+ * Deletes the account for good (issue #10): the password proof goes with the request
+ * and the server checks it. Then this device forgets everything, as at sign-out.
+ */
+export async function deleteAccount(password: string): Promise<Result<void>> {
+  const session = currentUnlocked();
+  if (!session) return err('locked', 'Please sign in again.');
+  const derived = await deriveForEmail(session.user.email, password);
+  if (!derived.ok) return derived;
+  derived.value.masterKey.fill(0);
+  const res = await api.send('POST', endpoints.deleteAccount, { authKey: toB64(derived.value.authKey) });
+  if (!res.ok) return res.code === 'invalid_credentials' ? wrongPassword() : res;
+  await wipeDevice();
+  sessionStore.set({ status: 'signed-out' });
+  return ok(undefined);
+}
+
 const wrongPassword = () => err('wrong_password', "That password isn't right. Please try again.");
 
 /** Forgets everything this tab knows: keys, decrypted state, storage and non-shell caches. */

@@ -9,8 +9,8 @@ import { endpoints } from '../shared/endpoints.ts';
 import { updateSessionUser, type Unlocked } from '../shared/session.ts';
 import { applyTheme } from '../shared/theme.ts';
 import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
-import { ExportButton } from '../space/export-button.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
+import { YourData } from './your-data.tsx';
 import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 
 const meResponse = z.object({ user: userView });
@@ -186,16 +186,17 @@ export function Settings({ session }: { session: Unlocked }) {
         <section class="card stack" aria-labelledby={`${id}-leave`}>
           <h2 id={`${id}-leave`}>Leave the space</h2>
           <p>
-            Before you go, you can download everything you wrote, shared and private, as a file only you can read. Leaving ends the
-            space for both of you.
+            Before you go, you can export everything you can read, shared and private (see Your data below). Leaving ends the space
+            for both of you.
           </p>
-          <ExportButton />
           <button type="button" class="danger" onClick={() => setLeaving(true)}>
             {space.view.status === 'ended' ? 'Close the space' : 'Leave space'}
           </button>
           {leaving ? <LeaveDialog mode={space.view.status === 'ended' ? 'close' : 'leave'} onClose={() => setLeaving(false)} /> : null}
         </section>
       ) : null}
+
+      <YourData />
     </Page>
   );
 }

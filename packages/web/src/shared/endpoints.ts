@@ -2,6 +2,7 @@
 export const endpoints = {
   me: '/api/me',
   settings: '/api/me/settings',
+  deleteAccount: '/api/me/delete',
   salt: '/api/auth/salt',
   signup: '/api/auth/signup',
   login: '/api/auth/login',

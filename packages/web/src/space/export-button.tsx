@@ -1,9 +1,13 @@
 import { ok } from '@hearth/core';
 import { useState } from 'preact/hooks';
 import { ErrorMessage, useAction } from '../shared/ui.tsx';
-import { buildExport, downloadJson, exportFilename } from './export.ts';
+import { buildExport, downloadFile, exportFilename, exportHtml, exportJson } from './export.ts';
 
-export function ExportButton() {
+/**
+ * One download: the JSON export of everything the person can read, or the shared
+ * content as a readable page. Both are made on this device from decrypted data.
+ */
+export function ExportButton({ format = 'json', label }: { format?: 'json' | 'html'; label?: string }) {
   const [status, setStatus] = useState('');
   const { run, busy, error } = useAction(async () => {
     setStatus('Preparing your export…');
@@ -12,14 +16,15 @@ export function ExportButton() {
       setStatus('');
       return built;
     }
-    downloadJson(built.value, exportFilename());
+    if (format === 'json') downloadFile(exportJson(built.value), exportFilename('json'), 'application/json');
+    else downloadFile(exportHtml(built.value), exportFilename('html'), 'text/html');
     setStatus('Your export has been downloaded.');
     return ok(undefined);
   });
   return (
     <div class="stack">
       <button type="button" onClick={() => void run()} disabled={busy}>
-        Download my export
+        {label ?? 'Download my export'}
       </button>
       <p class="status" aria-live="polite">
         {busy ? <progress aria-label="Preparing your export" /> : null}

@@ -1,23 +1,24 @@
-import { bodySchemaOf, leftOutOfExports, ok, type Result } from '@hearth/core';
+import {
+  bodySchemaOf,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  leftOutOfExports,
+  ok,
+  renderSharedHtml,
+  type ExportedItem,
+  type HearthExport,
+  type Result,
+} from '@hearth/core';
 import { listItems, openItem } from '../shared/items.ts';
 import { currentUnlocked } from '../shared/session.ts';
 import { spaceStore } from './space.ts';
 
-type ExportedItem = {
-  id: string;
-  kind: string;
-  visibility: 'shared' | 'private';
-  createdAt: string;
-  updatedAt: string;
-  body: unknown;
-  undecryptable?: true;
-};
-
 /**
- * Everything this person wrote, decrypted on the device, so they keep their own words
- * when a space ends (DESIGN §5.6). Items that won't open are listed, not skipped.
+ * Everything this person can read, decrypted on the device (issue #10, decision 0039):
+ * their own items, shared and private, and the partner's shared ones. Items that won't
+ * open are listed, not skipped. A safety check never goes into a file (Help, issue #7).
  */
-export async function buildExport(): Promise<Result<string>> {
+export async function buildExport(): Promise<Result<HearthExport>> {
   const session = currentUnlocked();
   if (!session) return { ok: false, code: 'locked', message: 'Please sign in again.' };
   const spaceState = spaceStore.get();
@@ -28,28 +29,49 @@ export async function buildExport(): Promise<Result<string>> {
     if (!listed.ok) return listed;
     const keys = { spaceKey: space.key, personalKey: session.keys.personalKey };
     items = listed.value
-      .filter((i) => i.authorId === session.user.id)
-      .flatMap((item) => {
+      .flatMap((item): ExportedItem[] => {
         const opened = openItem(item, keys, bodySchemaOf(item.kind));
-        // A safety check never goes into a file (Help, issue #7).
         if (opened.ok && leftOutOfExports(item.kind, opened.value)) return [];
-        const base = { id: item.id, kind: item.kind, visibility: item.visibility, createdAt: item.createdAt, updatedAt: item.updatedAt };
-        return [opened.ok ? { ...base, body: opened.value } : { ...base, body: null, undecryptable: true as const }];
-      });
+        const base = {
+          id: item.id,
+          kind: item.kind,
+          visibility: item.visibility,
+          authorId: item.authorId,
+          mine: item.authorId === session.user.id,
+          parentId: item.parentId,
+          remindAt: item.remindAt,
+          createdAt: item.createdAt,
+          updatedAt: item.updatedAt,
+        };
+        return [opened.ok ? { ...base, body: opened.value } : { ...base, body: null, undecryptable: true }];
+      })
+      // Oldest first reads naturally, and puts parents before their replies.
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
-  const doc = {
-    format: 'hearth-export',
-    version: 1,
+  return ok({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
     exportedAt: new Date().toISOString(),
-    user: { email: session.user.email, displayName: session.displayName },
-    space: space ? { id: space.view.id } : null,
+    user: { id: session.user.id, email: session.user.email, displayName: session.displayName },
+    space: space
+      ? {
+          id: space.view.id,
+          status: space.view.status,
+          createdAt: space.view.createdAt,
+          members: space.members.map((m) => ({ userId: m.userId, name: m.name, isMe: m.isMe })),
+        }
+      : null,
     items,
-  };
-  return ok(JSON.stringify(doc, null, 2));
+  });
 }
 
-export function downloadJson(json: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+export const exportJson = (doc: HearthExport): string => JSON.stringify(doc, null, 2);
+
+export const exportHtml = (doc: HearthExport): string =>
+  renderSharedHtml(doc, { formatTime: (iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) });
+
+export function downloadFile(content: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -61,7 +83,8 @@ export function downloadJson(json: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function exportFilename(now = new Date()): string {
+export function exportFilename(ext: 'json' | 'html', now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `hearth-export-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return ext === 'json' ? `hearth-export-${day}.json` : `hearth-shared-${day}.html`;
 }

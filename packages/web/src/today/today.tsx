@@ -114,7 +114,7 @@ function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpac
       <section class="card ended" aria-labelledby="space-heading">
         <h2 id="space-heading">Your space has ended</h2>
         <p>
-          Your partner has left the space. Nothing new can be added. You can download what you wrote, then close the space to
+          Your partner has left the space. Nothing new can be added. You can download your export, then close the space to
           start fresh.
         </p>
         <ExportButton />
