@@ -14,6 +14,7 @@ const TODAY_GOAL_BYTES = 60 * 1024;
 const person = { email: 'bench@example.test', password: 'a long walk by the sea', name: 'Robin' };
 
 async function signUp(page: Page): Promise<void> {
+  page.setDefaultTimeout(120_000);
   await page.goto('/app/sign-up');
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
@@ -29,13 +30,15 @@ type Script = { readonly name: string; readonly gz: number };
 
 /** Every script a fresh browser (empty cache, no service worker) fetches from opening Hearth to seeing Today. */
 async function scriptsToToday(page: Page): Promise<Script[]> {
+  page.setDefaultTimeout(120_000);
   const pending: Promise<Script>[] = [];
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
     if (!path.endsWith('.js')) return;
     pending.push(res.body().then((body) => ({ name: path.split('/').at(-1) ?? path, gz: gzipSync(body, { level: 9 }).length })));
   });
-  await page.goto('/app/');
+  // A new browser has no session cookie, so it starts from the sign-in screen.
+  await page.goto('/app/sign-in');
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password', { exact: true }).fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
