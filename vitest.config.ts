@@ -11,6 +11,8 @@ export default defineConfig({
           root: 'packages/core',
           include: ['src/**/*.test.ts'],
           setupFiles: ['../../vitest.setup.ts'],
+          // Property tests (many seeds, zones, answer sets) take seconds on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

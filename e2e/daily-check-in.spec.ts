@@ -110,6 +110,7 @@ test('a shared check-in is heard and answered; a private one stays private', asy
     const day = a.page.locator('section.day-list');
     await expect(day.getByTestId('checkin')).toHaveCount(2);
     await expect(day.getByText(`${sam.name} replied: ${samReply}`)).toBeVisible();
+    await expectAccessible(a.page, 'check-in history');
     await a.page.getByRole('button', { name: 'Previous month' }).click();
     await expect(today).toHaveCount(0);
     await a.page.getByRole('button', { name: 'Next month' }).click();

@@ -24,6 +24,7 @@ const problems: string[] = [];
 async function takePulse(page: Page, answers: [string, string, string, string], share: boolean) {
   await page.getByRole('link', { name: 'Take the pulse' }).click();
   await expect(page.getByRole('heading', { name: 'Relationship pulse', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'pulse');
   const groups = page.getByRole('group');
   for (const [i, label] of answers.entries()) await groups.nth(i).getByRole('radio', { name: label, exact: true }).check();
   if (share) await page.getByRole('checkbox', { name: `Share this score with ${kai.name} (never your answers)` }).check();

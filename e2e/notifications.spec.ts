@@ -38,6 +38,8 @@ test('a due reminder reaches both partners in the notification center, once', as
     await a.page.getByRole('link', { name: 'Today' }).first().click();
     await a.page.getByRole('link', { name: 'Support', exact: true }).click();
     const form = a.page.getByRole('form', { name: 'Add a key date' });
+    await expect(form).toBeVisible();
+    await expectAccessible(a.page, 'support');
     await form.getByRole('textbox', { name: 'What is it?' }).fill(dateTitle);
     await form.getByLabel('Date', { exact: true }).fill('2020-03-12');
     await form.getByRole('button', { name: 'Add date' }).click();

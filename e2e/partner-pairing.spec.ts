@@ -106,6 +106,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
   await test.step("Alex sees Sam's name on Today", async () => {
     await a.page.getByRole('link', { name: 'Today' }).first().click();
     await expect(a.page.getByText(sam.name).first()).toBeVisible();
+    await expectAccessible(a.page, 'today, paired');
   });
 
   await test.step('Alex writes a shared note and a private one; Sam sees only the shared one', async () => {
@@ -151,6 +152,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     const c = await newPartner(browser);
     await signIn(c.page, alex);
     await expect(c.page.getByRole('alert')).toBeVisible();
+    await expectAccessible(c.page, 'sign-in with a wrong password');
     await signIn(c.page, { email: alex.email, password: alex.newPassword });
     await expect(c.page.getByText(privateNote)).toBeVisible();
     await c.context.close();

@@ -32,6 +32,7 @@ async function openConversations(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Talk', exact: true }).click();
   await page.getByRole('link', { name: 'Talk it through', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Talk it through', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'talk it through: topics');
 }
 
 const currentStep = (page: Page) => page.locator('[aria-current="step"]');

@@ -29,4 +29,5 @@ export * from './support/catalog.ts';
 export * from './matching/index.ts';
 export * from './together/ideas.ts';
 export * from './touch/index.ts';
+export * from './week/our-week.ts';
 export * from './data/index.ts';

@@ -6,6 +6,7 @@ import { sweep } from './maintenance.ts';
 import { loadGuides } from './guides/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
 import { startNotificationWorker } from './notifications/worker.ts';
+import { createMailer } from './mail/mailer.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -16,6 +17,11 @@ export function openFromConfig(config: Config, migrate = true) {
 }
 
 /** `hearth serve`: resolves once the server has stopped after SIGINT/SIGTERM. Returns an exit code. */
+/** The weekly digest's mailer and the origin its link points at (PUBLIC_URL, else the local address). */
+function digestOptions(config: Config) {
+  return { mailer: createMailer(config), origin: config.publicUrl?.origin ?? `http://${config.host}:${config.port}` };
+}
+
 export async function runServer(config: Config): Promise<number> {
   // Guides first: a guide with bad front matter stops start-up before anything else is touched.
   const guides = await loadGuides(config.contentDir);
@@ -43,7 +49,7 @@ export async function runServer(config: Config): Promise<number> {
   }, SWEEP_EVERY_MS);
   sweeper.unref();
   // One worker in-process, so `npm start` delivers reminders with nothing else running.
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, digest: digestOptions(config) });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -111,7 +117,7 @@ export async function runWorker(config: Config): Promise<number> {
     return 1;
   }
   const database = opened.value;
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, digest: digestOptions(config) });
   console.log(`Hearth worker is running (every ${config.workerPollMs / 1000} s).`);
   return new Promise<number>((resolve) => {
     const stop = () => {

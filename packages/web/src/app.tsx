@@ -2,32 +2,36 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { bootstrapSession, signOut } from './auth/account.ts';
 import { continueAfterAuth, rememberReturnTo } from './auth/after-auth.ts';
-import { Recover } from './auth/recover.tsx';
 import { RecoveryKey } from './auth/recovery-key.tsx';
 import { SignIn } from './auth/sign-in.tsx';
-import { SignUp } from './auth/sign-up.tsx';
 import { Welcome } from './auth/welcome.tsx';
-import { PracticePage } from './practices/practice-page.tsx';
 import { PRACTICES } from './practices/practices.ts';
-import { Settings } from './settings/settings.tsx';
 import { Link, navigate, useRoute } from './shared/router.tsx';
 import { recoveryWordsStore, useSession, type SessionState, type Unlocked } from './shared/session.ts';
 import { useStore } from './shared/store.ts';
 import { Page, Spinner } from './shared/ui.tsx';
-import { Invite } from './space/invite.tsx';
-import { Join } from './space/join.tsx';
-import { TalkPage } from './talk/talk-page.tsx';
-import { QuestionPage } from './daily-question/question-page.tsx';
-import { ConversationPage } from './talk/conversation-page.tsx';
-import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
-import { SupportPage } from './support/support-page.tsx';
-import { HelpPage } from './help/help-page.tsx';
-import { PulsePage } from './help/pulse-page.tsx';
-import { PrivateCheckPage } from './help/private-check.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
-import { SummaryPage } from './help/summary-page.tsx';
 import { NotificationsLink, NotificationsPage } from './notifications/notifications-page.tsx';
+import { lazyScreen } from './shared/lazy.tsx';
+
+// Screens other than sign-in and Today load on first visit, keeping the start-up download small (decision 0042).
+const Recover = lazyScreen(() => import('./auth/recover.tsx').then((m) => m.Recover));
+const SignUp = lazyScreen(() => import('./auth/sign-up.tsx').then((m) => m.SignUp));
+const PracticePage = lazyScreen(() => import('./practices/practice-page.tsx').then((m) => m.PracticePage));
+const Settings = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.Settings));
+const Invite = lazyScreen(() => import('./space/invite.tsx').then((m) => m.Invite));
+const Join = lazyScreen(() => import('./space/join.tsx').then((m) => m.Join));
+const TalkPage = lazyScreen(() => import('./talk/talk-page.tsx').then((m) => m.TalkPage));
+const QuestionPage = lazyScreen(() => import('./daily-question/question-page.tsx').then((m) => m.QuestionPage));
+const ConversationPage = lazyScreen(() => import('./talk/conversation-page.tsx').then((m) => m.ConversationPage));
+const TopicsPage = lazyScreen(() => import('./talk/topics-page.tsx').then((m) => m.TopicsPage));
+const SupportPage = lazyScreen(() => import('./support/support-page.tsx').then((m) => m.SupportPage));
+const HelpPage = lazyScreen(() => import('./help/help-page.tsx').then((m) => m.HelpPage));
+const PulsePage = lazyScreen(() => import('./help/pulse-page.tsx').then((m) => m.PulsePage));
+const PrivateCheckPage = lazyScreen(() => import('./help/private-check.tsx').then((m) => m.PrivateCheckPage));
+const SummaryPage = lazyScreen(() => import('./help/summary-page.tsx').then((m) => m.SummaryPage));
+const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.WeekPage));
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {
@@ -93,6 +97,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <SupportPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
+    case '/app/week':
+      return <WeekPage session={session} />;
   }
   if (clean === '/app/help') return <HelpPage session={session} />;
   if (clean === '/app/help/pulse') return <PulsePage session={session} />;

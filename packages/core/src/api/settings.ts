@@ -15,6 +15,8 @@ export const userView = z.object({
   /** null = no quiet hours beyond the active-hours window. */
   quietHours: hoursRange.nullable(),
   theme,
+  /** The weekly email with counts only (no content). */
+  weeklyDigest: z.boolean(),
   /** Display name, sealed under the personal key. */
   profile: sealedSmall,
   spaceId: uuid.nullable(),
@@ -27,6 +29,7 @@ export const settingsUpdate = z
     activeHours: hoursRange.optional(),
     quietHours: hoursRange.nullable().optional(),
     theme: theme.optional(),
+    weeklyDigest: z.boolean().optional(),
     profile: sealedSmall.optional(),
   })
   .strict()

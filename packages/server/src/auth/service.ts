@@ -175,6 +175,7 @@ export type SettingsInput = {
   activeHours?: { start: string; end: string } | undefined;
   quietHours?: { start: string; end: string } | null | undefined;
   theme?: string | undefined;
+  weeklyDigest?: boolean | undefined;
   profile?: Uint8Array | undefined;
 };
 
@@ -191,6 +192,7 @@ export async function updateSettings(deps: ServiceDeps, user: UserRow, input: Se
     changes.quietEnd = input.quietHours?.end ?? null;
   }
   if (input.theme !== undefined) changes.theme = input.theme;
+  if (input.weeklyDigest !== undefined) changes.weeklyDigest = input.weeklyDigest;
   if (input.profile !== undefined) changes.profile = input.profile;
   const updated = await updateUser(deps.db, user.id, changes);
   return updated === undefined ? err('invalid_input', 'Account not found.') : ok(updated);

@@ -12,6 +12,7 @@ export function userView(user: UserRow, spaceId: string | null): UserView {
     activeHours: { start: user.activeStart, end: user.activeEnd },
     quietHours: user.quietStart !== null && user.quietEnd !== null ? { start: user.quietStart, end: user.quietEnd } : null,
     theme: theme.success ? theme.data : 'system',
+    weeklyDigest: user.weeklyDigest,
     profile: toB64(user.profile),
     spaceId,
     createdAt: user.createdAt.toISOString(),

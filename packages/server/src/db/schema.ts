@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   type AnyPgColumn,
   customType,
   index,
@@ -16,6 +17,7 @@ import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schem
 // Refers back to users and items (lazily); import it from here, never directly, so this module always loads first.
 import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
+import { digestSends } from '../week/schema.ts';
 
 export { notifications, matchUploads };
 
@@ -49,6 +51,8 @@ export const users = pgTable('users', {
   quietStart: text('quiet_start'),
   quietEnd: text('quiet_end'),
   theme: text('theme').notNull().default('system'),
+  /** Opted in to the weekly email of counts (no content); off by default. */
+  weeklyDigest: boolean('weekly_digest').notNull().default(false),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -162,4 +166,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends } as const;

@@ -14,6 +14,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
+import { todayRoutes } from '../today/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
 import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
 import { guideRoutes } from '../guides/routes.ts';
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', itemRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', matchingRoutes);
+  app.route('/api', todayRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

@@ -8,7 +8,7 @@ import { bytes, readBody, readId, readQuery } from '../http/validate.ts';
 import { createItem, removeItem, updateItem } from './service.ts';
 import { listItems, visibleItem, type ItemRow } from './store.ts';
 
-function itemView(row: ItemRow): ItemView {
+export function itemView(row: ItemRow): ItemView {
   // A kind that a newer version wrote and this one does not know would break the
   // response schema; it cannot happen today because we only store validated kinds.
   const kind = itemKind.parse(row.kind);

@@ -1,4 +1,6 @@
 import type { Db } from '../db/open.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { sendWeeklyDigests } from '../week/digest.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
 export type NotificationWorker = {
@@ -10,7 +12,14 @@ export type WorkerOptions = {
   readonly db: Db;
   readonly pollMs: number;
   readonly now?: () => Date;
+  /** Sends weekly digests too, when given (the mail link's origin comes with it). */
+  readonly digest?: { readonly mailer: Mailer; readonly origin: string };
 };
+
+async function poll(options: WorkerOptions, at: Date): Promise<void> {
+  await dispatchDueReminders(options.db, at);
+  if (options.digest) await sendWeeklyDigests({ db: options.db, ...options.digest }, at);
+}
 
 /**
  * Polls for due reminders every `pollMs`, one poll at a time. Any number of these may
@@ -24,7 +33,7 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = dispatchDueReminders(options.db, now()).then(
+    running = poll(options, now()).then(
       () => undefined,
       (e: unknown) => {
         // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.

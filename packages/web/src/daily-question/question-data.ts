@@ -29,7 +29,7 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
-import type { LoadedSpace } from '../space/space.ts';
+import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
 
 /**
@@ -280,3 +280,6 @@ export function useDailyQuestion(session: Unlocked, space: LoadedSpace, opts: { 
     saveReminder,
   };
 }
+
+/** The partner's name as the question screens say it. */
+export const partnerLabel = (space: LoadedSpace): string => partnerOf(space)?.name ?? 'your partner';

@@ -15,8 +15,9 @@ import {
 } from '@hearth/core';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, formatDate, useAction } from '../shared/ui.tsx';
-import { partnerOf, type LoadedSpace } from '../space/space.ts';
+import type { LoadedSpace } from '../space/space.ts';
 import { CoachField } from '../talk/coach-field.tsx';
+import { partnerLabel } from './question-data.ts';
 import { useDailyQuestion, type DailyQuestion } from './question-data.ts';
 import { SpaceGate } from '../space/space-gate.tsx';
 
@@ -34,7 +35,6 @@ export function QuestionPage({ session }: { session: Unlocked }) {
   );
 }
 
-export const partnerLabel = (space: LoadedSpace): string => partnerOf(space)?.name ?? 'your partner';
 
 function QuestionContent({ session, space }: { session: Unlocked; space: LoadedSpace }) {
   const dq = useDailyQuestion(session, space, { pollMs: POLL_MS, create: true });

@@ -2,8 +2,7 @@ import { calendarDateIn, zonedDateTimeToIso } from '@hearth/core';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
-import { partnerLabel } from './question-page.tsx';
-import { useDailyQuestion } from './question-data.ts';
+import { partnerLabel, useDailyQuestion } from './question-data.ts';
 
 /**
  * Today's card for the daily question: the question, whose turn it is, and the

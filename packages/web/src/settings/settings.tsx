@@ -39,6 +39,7 @@ export function Settings({ session }: { session: Unlocked }) {
   const [quietFrom, setQuietFrom] = useState(user.quietHours?.start ?? '');
   const [quietUntil, setQuietUntil] = useState(user.quietHours?.end ?? '');
   const [theme, setTheme] = useState<Theme>(user.theme);
+  const [weeklyDigest, setWeeklyDigest] = useState(user.weeklyDigest);
   const [saved, setSaved] = useState('');
   const [leaving, setLeaving] = useState(false);
   const zones = useMemo(() => timeZones(user.timeZone), [user.timeZone]);
@@ -64,6 +65,7 @@ export function Settings({ session }: { session: Unlocked }) {
         activeHours: { start: activeFrom, end: activeUntil },
         quietHours: quietFrom && quietUntil ? { start: quietFrom, end: quietUntil } : null,
         theme,
+        weeklyDigest,
         ...(nameChanged ? { profile: toB64(sealJson({ displayName: name }, session.keys.personalKey, { type: 'user-profile' })) } : {}),
       },
       meResponse,
@@ -149,6 +151,23 @@ export function Settings({ session }: { session: Unlocked }) {
               <label for={`${id}-theme-${t}`}>{THEME_LABELS[t]}</label>
             </div>
           ))}
+        </fieldset>
+        <fieldset>
+          <legend>Weekly email</legend>
+          <div class="check">
+            <input
+              id={`${id}-digest`}
+              type="checkbox"
+              checked={weeklyDigest}
+              aria-describedby={`${id}-digest-hint`}
+              onChange={(e) => setWeeklyDigest(e.currentTarget.checked)}
+            />
+            <label for={`${id}-digest`}>Send me a weekly digest</label>
+          </div>
+          <p class="hint" id={`${id}-digest-hint`}>
+            On Monday morning: how many check-ins, thank-yous and times together you shared last week. Counts only, never what
+            either of you wrote.
+          </p>
         </fieldset>
         <ErrorMessage message={save.error} />
         <div class="actions">

@@ -7,21 +7,30 @@ import { ThanksForm, ThanksList } from './appreciation.tsx';
 import { formatDay, upcomingDates, whenText } from './key-dates.tsx';
 import { partnerName, possessive } from './names.ts';
 import { PlateCard } from './plate.tsx';
-import { useSupport } from './support-data.ts';
+import type { useSupport } from './support-data.ts';
 import { WinCard } from './wins.tsx';
 
 /** Wins and thank-yous stay on Today this long; after that they live on the walls. */
 const RECENT_MS = 7 * 86_400_000;
 
 /**
- * Today's Support cards: the partner's current challenges (with what they wish for and
- * ways to respond), their wins still to celebrate, new thank-yous, the weekly prompt on
- * my chosen day, and key-date reminders that are due. Reminders are in-app for now:
- * each key date's next reminder is already stored in `remindAt` for the notification
- * job to come. Nothing to show: no cards.
+ * Today's Support cards, in two parts that Today places apart: `waiting` is what the
+ * partner is waiting on (their current challenges, with what they wish for and ways to
+ * respond, and their wins still to celebrate); `later` is new thank-yous, the weekly
+ * prompt on my chosen day, and key-date reminders that are due. Both parts share one
+ * `useSupport` load, made by Today. Nothing to show: no cards.
  */
-export function SupportToday({ session, space }: { session: Unlocked; space: LoadedSpace }) {
-  const support = useSupport(session, space);
+export function SupportToday({
+  session,
+  space,
+  support,
+  part,
+}: {
+  session: Unlocked;
+  space: LoadedSpace;
+  support: ReturnType<typeof useSupport>;
+  part: 'waiting' | 'later';
+}) {
   // A win stays on Today for this visit once celebrated, so the celebration shows where it was made.
   const celebrating = useRef(new Set<string>());
   const data = support.data;
@@ -48,9 +57,10 @@ export function SupportToday({ session, space }: { session: Unlocked; space: Loa
   const due = upcomingDates(data.dates, now, tz).filter((u) => u.due);
   const today = localDayKey(now, tz);
 
-  return (
-    <>
-      {plates.length > 0 ? (
+  if (part === 'waiting') {
+    return (
+      <>
+        {plates.length > 0 ? (
         <section class="card support-today" aria-labelledby="plate-today-heading">
           <h2 id="plate-today-heading">On {possessive(partner)} plate</h2>
           {plates.map((p) => (
@@ -66,6 +76,11 @@ export function SupportToday({ session, space }: { session: Unlocked; space: Loa
           ))}
         </section>
       ) : null}
+      </>
+    );
+  }
+  return (
+    <>
       {thanks.length > 0 ? (
         <section class="card support-today" aria-labelledby="thanks-today-heading">
           <h2 id="thanks-today-heading">Thank-yous for you</h2>

@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { coachMessage, type CoachResult } from '@hearth/core';
+import type { CoachResult } from '@hearth/core';
 
 /**
  * A labelled text box with the gentle start-up coach (DESIGN §2, practice 1).
@@ -36,6 +36,9 @@ export type CoachFieldProps = {
 
 const COACH_DELAY_MS = 300;
 
+/** The coach's rules are most of its weight: fetched when someone first types, not at start-up (decision 0042). */
+const loadCoach = () => import('@hearth/core/coach').then((m) => m.coachMessage);
+
 /** What the coach found, kept with the text it looked at so offsets stay meaningful. */
 type Looked = { readonly text: string; readonly result: CoachResult };
 
@@ -51,15 +54,21 @@ export function CoachField({ label, value, onInput, name, id, hint, rows = 4, ma
       setLooked(null);
       return;
     }
+    let current = true;
     const timer = setTimeout(() => {
-      try {
-        setLooked({ text: value, result: coachMessage(value) });
-      } catch {
-        // The coach is a helper; if it ever fails, the field simply works without it.
-        setLooked(null);
-      }
+      loadCoach()
+        .then((coachMessage) => {
+          if (current) setLooked({ text: value, result: coachMessage(value) });
+        })
+        .catch(() => {
+          // The coach is a helper; if it ever fails (or cannot be fetched), the field simply works without it.
+          if (current) setLooked(null);
+        });
     }, COACH_DELAY_MS);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [value]);
 
   const harsh = looked !== null && looked.result.tone === 'harsh';

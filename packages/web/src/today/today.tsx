@@ -13,6 +13,7 @@ import { TopicsToday } from '../talk/topics-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
 import { QuestionToday } from '../daily-question/question-today.tsx';
 import { SupportToday } from '../support/support-today.tsx';
+import { useSupport } from '../support/support-data.ts';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -67,26 +68,14 @@ export function Today({ session }: { session: Unlocked }) {
       ) : (
         <Spinner label="Loading your space…" />
       )}
-      {state.status === 'ready' ? <CheckinToday session={session} space={state.space} /> : null}
-      {state.status === 'ready' && state.space.key ? <TopicsToday session={session} space={state.space} /> : null}
-      {state.status === 'ready' && state.space.key ? <HelpToday session={session} space={state.space} /> : null}
-      {state.status === 'ready' && state.space.key ? <QuestionToday session={session} space={state.space} /> : null}
-      {state.status === 'ready' && state.space.key && partnerOf(state.space) ? <SupportToday session={session} space={state.space} /> : null}
-      <section class="practices" aria-labelledby="practices-heading">
-        <h2 id="practices-heading">Practices</h2>
-        <ul class="practice-grid">
-          {PRACTICES.map((p) => (
-            <li key={p.slug} class="practice-card">
-              <Link href={`/app/${p.slug}`} class="practice-name" aria-describedby={`practice-${p.slug}`}>
-                {p.name}
-              </Link>
-              <span class="practice-desc" id={`practice-${p.slug}`}>
-                {p.description}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {state.status === 'ready' && state.space.key && state.space.view.status === 'active' ? (
+        partnerOf(state.space) ? (
+          <CoupleToday session={session} space={state.space} />
+        ) : (
+          <SoloToday session={session} space={state.space} />
+        )
+      ) : null}
+      <Practices joined={state.status === 'ready' && partnerOf(state.space) !== null} />
       {state.status === 'ready' && state.space.view.status === 'active' ? <Notes session={session} space={state.space} /> : null}
     </Page>
   );
@@ -165,6 +154,80 @@ function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpac
         {me} &amp; {partner.name ?? 'your partner'}
       </h2>
       <p>You and {partnerName} share this space.</p>
+      <p>
+        <Link href="/app/week">Our week</Link>: a look back at the last seven days.
+      </p>
+    </section>
+  );
+}
+
+/**
+ * Today for a couple, in order of what matters: what the partner is waiting on first
+ * (their side of a conversation, a challenge shared, a win to celebrate), then today's
+ * check-in and question, then what is coming up, then the week's gentler prompts.
+ */
+function CoupleToday({ session, space }: { session: Unlocked; space: LoadedSpace }) {
+  const support = useSupport(session, space);
+  return (
+    <>
+      <TopicsToday session={session} space={space} />
+      <SupportToday session={session} space={space} support={support} part="waiting" />
+      <CheckinToday session={session} space={space} />
+      <QuestionToday session={session} space={space} />
+      <SupportToday session={session} space={space} support={support} part="later" />
+      <HelpToday session={session} space={space} />
+    </>
+  );
+}
+
+/** Before the partner joins: what one person can already do, so the wait is not empty. */
+function SoloToday({ session, space }: { session: Unlocked; space: LoadedSpace }) {
+  return (
+    <>
+      <CheckinToday session={session} space={space} />
+      <section class="card" aria-labelledby="solo-heading">
+        <h2 id="solo-heading">While you wait</h2>
+        <p>Some of Hearth works for one. These are yours alone until your partner joins, and some stay private after.</p>
+        <ul class="first-steps">
+          {PRACTICES.filter((p) => p.firstStep.solo).map((p) => (
+            <li key={p.slug}>
+              <Link href={p.firstStep.href}>{p.firstStep.text}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/guides">Read a guide on reconnecting after a rough patch</Link>
+          </li>
+        </ul>
+      </section>
+      <HelpToday session={session} space={space} />
+    </>
+  );
+}
+
+/** Each practice in one line with a first step: the empty state that teaches. */
+function Practices({ joined }: { joined: boolean }) {
+  return (
+    <section class="practices" aria-labelledby="practices-heading">
+      <h2 id="practices-heading">Practices</h2>
+      <ul class="practice-grid">
+        {PRACTICES.map((p) => (
+          <li key={p.slug} class="practice-card">
+            <Link href={`/app/${p.slug}`} class="practice-name" aria-describedby={`practice-${p.slug}`}>
+              {p.name}
+            </Link>
+            <span class="practice-desc" id={`practice-${p.slug}`}>
+              {p.description}
+            </span>
+            {joined || p.firstStep.solo ? (
+              <Link href={p.firstStep.href} class="practice-step">
+                First step: {p.firstStep.text}
+              </Link>
+            ) : (
+              <span class="practice-step muted">Once your partner joins: {p.firstStep.text.toLowerCase()}</span>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * API throughput: the authenticated Today data (GET /api/today) against /api/health,
+ * in the same run, on the same server, with autocannon at 50 connections — once on
+ * PostgreSQL and once on the embedded PGlite. The server runs as its own process
+ * (`hearth serve`, as in production) so the load generator does not share its thread.
+ *
+ * Run alone: `npx tsx bench/api.bench.ts` (needs PostgreSQL at BENCH_DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/postgres, where it may create a database).
+ */
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { makeCouple, type BenchClient } from './support/client.ts';
+import { startServer } from './support/server.ts';
+import { isMain, ms, printTable, type Row } from './support/report.ts';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env['BENCH_API_SECONDS'] ?? 10);
+const WARMUP_S = 3;
+const DAY = 24 * 60 * 60 * 1000;
+
+type Measured = { readonly rps: number; readonly p50: number; readonly p99: number; readonly failed: number };
+
+async function load(url: string, cookie: string, seconds: number): Promise<Measured> {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+}
+
+/** A couple with a realistic few months of items (and other couples beside them), so the queries have something to skip. */
+async function seed(base: string): Promise<BenchClient> {
+  const now = Date.now();
+  const write = async (who: BenchClient, count: number) => {
+    for (let i = 0; i < count; i += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, count - i) }, (_, j) => {
+          const n = i + j;
+          if (n % 5 === 0) return who.item('support-date', { remindAt: new Date(now + ((n % 21) - 10) * DAY) });
+          return who.item('note', { visibility: n % 5 === 1 ? 'private' : 'shared' });
+        }),
+      );
+    }
+  };
+  const main = await makeCouple(base, 'bench');
+  await write(main.a, 150);
+  await write(main.b, 150);
+  for (let c = 0; c < 4; c++) {
+    const other = await makeCouple(base, `other${c}`);
+    await write(other.a, 50);
+    await write(other.b, 50);
+  }
+  return main.a;
+}
+
+async function benchEngine(name: 'PostgreSQL' | 'PGlite', env: Record<string, string>): Promise<Row[]> {
+  const server = await startServer({ ...env, WORKER_POLL_SECONDS: '3600' });
+  try {
+    const who = await seed(server.url);
+    const health = `${server.url}/api/health`;
+    const today = `${server.url}/api/today`;
+    await load(health, '', WARMUP_S);
+    await load(today, who.cookie, WARMUP_S);
+    const h = await load(health, '', DURATION_S);
+    const t = await load(today, who.cookie, DURATION_S);
+    const ratio = t.rps / h.rps;
+    const goalsApply = name === 'PostgreSQL';
+    const failures = h.failed + t.failed;
+    return [
+      { benchmark: `API ${name}: /api/health`, result: `${h.rps.toFixed(0)} req/s, p50 ${ms(h.p50)}, p99 ${ms(h.p99)}`, goal: '(reference)', met: null },
+      {
+        benchmark: `API ${name}: /api/today`,
+        result: `${t.rps.toFixed(0)} req/s, p50 ${ms(t.p50)}, p99 ${ms(t.p99)}${failures ? `, ${failures} failed` : ''}`,
+        goal: goalsApply ? 'p99 < 50 ms at 50 connections' : '(no goal on PGlite)',
+        met: goalsApply ? t.p99 < 50 && failures === 0 : null,
+      },
+      {
+        benchmark: `API ${name}: today / health`,
+        result: ratio.toFixed(2),
+        goal: goalsApply ? '>= 0.50' : '(no goal on PGlite)',
+        met: goalsApply ? ratio >= 0.5 : null,
+      },
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A throwaway database on the PostgreSQL server, dropped afterwards. */
+async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const admin = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `hearth_bench_${randomUUID().replaceAll('-', '')}`;
+  const exec = async (sql: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await exec(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+export async function apiBench(): Promise<Row[]> {
+  const postgres = await withPostgres((url) => benchEngine('PostgreSQL', { DATABASE_URL: url }));
+  const pglite = await benchEngine('PGlite', {});
+  return [...postgres, ...pglite];
+}
+
+if (isMain(import.meta.url)) printTable(await apiBench());
