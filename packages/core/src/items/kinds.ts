@@ -31,6 +31,9 @@ import {
   supportThanksBody,
   supportWinBody,
 } from '../support/bodies.ts';
+import { togetherIdeaBody } from '../together/deck.ts';
+import { togetherFirstBody } from '../together/firsts.ts';
+import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -68,6 +71,10 @@ export const ITEM_KINDS = [
   'support-date',
   'support-thanks',
   'support-prefs',
+  'together-idea',
+  'together-first',
+  'together-interest',
+  'together-private',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -132,6 +139,12 @@ export const ITEM_KIND_RULES = {
   'support-date': { visibilities: ['shared', 'private'] },
   'support-thanks': { visibilities: SHARED },
   'support-prefs': { visibilities: ['private'] },
+  // Together's ideas deck, first firsts and interests: shared ones either partner writes; my deck answers and
+  // "asked about it" marks in one private kind, so the server cannot tell them apart (decision 0020).
+  'together-idea': { visibilities: SHARED },
+  'together-first': { visibilities: SHARED },
+  'together-interest': { visibilities: SHARED },
+  'together-private': { visibilities: ['private'] },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -177,6 +190,10 @@ export const ITEM_BODY_SCHEMAS = {
   'support-date': supportKeyDateBody,
   'support-thanks': supportThanksBody,
   'support-prefs': supportPrefsBody,
+  'together-idea': togetherIdeaBody,
+  'together-first': togetherFirstBody,
+  'together-interest': togetherInterestBody,
+  'together-private': togetherPrivateBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;
