@@ -28,6 +28,7 @@ import { PrivateCheckPage } from './help/private-check.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
 import { SummaryPage } from './help/summary-page.tsx';
 import { NotificationsLink, NotificationsPage } from './notifications/notifications-page.tsx';
+import { IdeasPage } from './together/ideas-page.tsx';
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {
@@ -99,6 +100,7 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
   // A neutral path: if the page is reloaded, the address in the server's logs says nothing.
   if (clean === '/app/help/private') return <PrivateCheckPage session={session} />;
   if (clean === '/app/help/summary') return <SummaryPage session={session} />;
+  if (clean === '/app/together/ideas') return <IdeasPage session={session} />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
   if (clean === '/app/talk/question') return <QuestionPage session={session} />;
   const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
