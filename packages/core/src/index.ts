@@ -27,10 +27,5 @@ export {
 export { balanceNote, weekBalance, weeklyPromptDue, WARM_PER_HARD, type BalanceItem, type WeekBalance } from './support/balance.ts';
 export * from './support/catalog.ts';
 export * from './matching/index.ts';
-export * from './together/ideas.ts';
+export * from './together/index.ts';
 export * from './touch/index.ts';
-// Together: the ideas deck with own ideas, first firsts and interests.
-export * from './together/deck.ts';
-export * from './together/firsts.ts';
-export * from './together/interests.ts';
-export * from './together/weeks.ts';

@@ -22,6 +22,8 @@ import { ConversationPage } from './talk/conversation-page.tsx';
 import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
 import { SupportPage } from './support/support-page.tsx';
+import { TogetherPage } from './together/together-page.tsx';
+import { EditPlanPage, NewPlanPage } from './together/plan-pages.tsx';
 import { HelpPage } from './help/help-page.tsx';
 import { PulsePage } from './help/pulse-page.tsx';
 import { PrivateCheckPage } from './help/private-check.tsx';
@@ -92,6 +94,12 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/together':
+      return <TogetherPage session={session} />;
+    case '/app/together/rituals/new':
+      return <NewPlanPage session={session} kind="together-ritual" />;
+    case '/app/together/dates/new':
+      return <NewPlanPage session={session} kind="together-date" />;
     case '/app/notifications':
       return <NotificationsPage />;
   }
@@ -103,6 +111,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
   if (clean === '/app/together/ideas') return <IdeasPage session={session} />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
   if (clean === '/app/talk/question') return <QuestionPage session={session} />;
+  const plan = /^\/app\/together\/plans\/([0-9a-fA-F-]{36})\/edit$/.exec(clean);
+  if (plan?.[1]) return <EditPlanPage session={session} planId={plan[1].toLowerCase()} />;
   const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
   if (topic?.[1]) return <ConversationPage session={session} topicId={topic[1].toLowerCase()} />;
   const slug = clean.slice('/app/'.length);

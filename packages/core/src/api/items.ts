@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sealed, uuid } from './common.ts';
 import { ITEM_KINDS } from '../items/kinds.ts';
+import { togetherSchedule } from '../together/schedule.ts';
 
 export const itemKind = z.enum(ITEM_KINDS, { error: 'unknown item kind' });
 export const visibility = z.enum(['shared', 'private']);
@@ -16,10 +17,12 @@ export const createItemRequest = z.object({
   /** The item this one belongs to (a reply's check-in, a side's topic); bound into the body too. */
   parentId: uuid.nullable().default(null),
   remindAt: remindAt.default(null),
+  /** Rituals and dates only: when they happen (plaintext, decision 0016); the server derives `remindAt` from it. */
+  schedule: togetherSchedule.nullable().default(null),
   body: sealed,
 });
 
-export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional() });
+export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional(), schedule: togetherSchedule.nullable().optional() });
 
 /**
  * Lists are paged newest first. The cursor names the last item of a page
@@ -55,6 +58,8 @@ export const itemView = z.object({
   authorId: uuid,
   parentId: uuid.nullable(),
   remindAt: z.string().nullable(),
+  /** Rituals and dates: their plaintext schedule; absent or null for every other kind. */
+  schedule: togetherSchedule.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   body: sealed,
