@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMatchUpload, deriveMatchKey, matchForViewer, matchesFromTokens, matchToken, type MatchAnswer, type MatchUpload } from '../matching/index.ts';
 import { ITEM_BODY_SCHEMAS, kindRule } from '../items/kinds.ts';
 import { DATE_IDEAS, IDEAS_VERSION, filterIdeas } from './ideas.ts';
-import { answersMap, deckAnswersRecord, deckIdeas, deckMatchItems, makeDatePath, ownIdeaDeckId, timeNeededLabel, togetherIdeaBody, unanswered, type DeckIdea, type TogetherIdeaBody } from './deck.ts';
+import { answersMap, deckAnswersRecord, deckQueue, deckIdeas, deckMatchItems, makeDatePath, ownIdeaDeckId, timeNeededLabel, togetherIdeaBody, unanswered, type DeckIdea, type TogetherIdeaBody } from './deck.ts';
 
 const spaceKey = new Uint8Array(32).fill(3);
 const otherSpaceKey = new Uint8Array(32).fill(4);
@@ -57,6 +57,16 @@ describe('the couple’s deck', () => {
     expect(next.map((i) => i.id)).not.toContain(`own:${OWN_A}`);
     expect(next.map((i) => i.id)).toContain(`own:${OWN_B}`);
     expect(answersMap(null).size).toBe(0);
+  });
+
+  it('puts the couple’s own ideas first in the swipe queue and skipped ones last', () => {
+    const none = new Map<string, MatchAnswer>();
+    expect(deckQueue(deck, none).slice(0, 3).map((i) => i.id)).toEqual([`own:${OWN_A}`, `own:${OWN_B}`, 'idea-001']);
+    const answered = new Map<string, MatchAnswer>([[`own:${OWN_A}`, 'yes']]);
+    const queue = deckQueue(deck, answered, [`own:${OWN_B}`, 'idea-001']);
+    expect(queue.slice(0, 2).map((i) => i.id)).toEqual(['idea-002', 'idea-003']);
+    expect(queue.slice(-2).map((i) => i.id)).toEqual([`own:${OWN_B}`, 'idea-001']);
+    expect(queue).toHaveLength(deck.length - 1);
   });
 
   it('accepts only deck ids and answers in the sealed record, and own ideas only with every tag', () => {

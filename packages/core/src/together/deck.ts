@@ -87,6 +87,17 @@ export function unanswered(deck: readonly DeckIdea[], answers: ReadonlyMap<strin
   return deck.filter((i) => !answers.has(i.id));
 }
 
+/**
+ * What the swipe deck shows, in order: the couple's own ideas first (the newest thing
+ * a partner added is the one they are waiting to hear about), then the catalog, with
+ * ideas skipped this visit moved to the back.
+ */
+export function deckQueue(deck: readonly DeckIdea[], answers: ReadonlyMap<string, MatchAnswer>, skipped: readonly string[] = []): DeckIdea[] {
+  const open = unanswered(deck, answers);
+  const ordered = [...open.filter((i) => i.itemId !== null), ...open.filter((i) => i.itemId === null)];
+  return [...ordered.filter((i) => !skipped.includes(i.id)), ...skipped.flatMap((id) => ordered.filter((i) => i.id === id))];
+}
+
 export const IDEA_COST_LABEL: Record<IdeaCost, string> = { free: 'Free', $: 'Low cost', $$: 'Medium cost', $$$: 'A treat' };
 export const IDEA_PLACE_LABEL: Record<IdeaPlace, string> = { home: 'At home', out: 'Out and about', outdoors: 'Outdoors' };
 export const IDEA_ENERGY_LABEL: Record<IdeaEnergy, string> = { low: 'Low energy', medium: 'Some energy', high: 'High energy' };

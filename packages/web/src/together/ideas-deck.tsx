@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { MATCH_ANSWERS, unanswered, type DeckIdea, type MatchAnswer } from '@hearth/core';
+import { MATCH_ANSWERS, deckQueue, type DeckIdea, type MatchAnswer } from '@hearth/core';
 import { ErrorMessage } from '../shared/ui.tsx';
 import { IdeaTags } from './ideas-tags.tsx';
 import type { TogetherIdeas } from './ideas-data.ts';
@@ -21,11 +21,9 @@ export function IdeasDeck({ together, partner }: { together: TogetherIdeas; part
   const start = useRef<{ x: number; y: number; id: number } | null>(null);
   if (!data) return null;
 
-  const open = unanswered(data.deck, together.answers);
-  // Skipped ideas go to the back of the pile for this visit.
-  const queue = [...open.filter((i) => !skipped.includes(i.id)), ...open.filter((i) => skipped.includes(i.id))];
+  const queue = deckQueue(data.deck, together.answers, skipped);
   const current = queue[0];
-  const answered = data.deck.length - open.length;
+  const answered = data.deck.length - queue.length;
 
   const give = async (idea: DeckIdea, value: MatchAnswer) => {
     setError(null);

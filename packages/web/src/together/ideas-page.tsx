@@ -4,22 +4,20 @@ import { SpaceGate } from '../space/space-gate.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { capital, partnerName } from '../support/names.ts';
 import { Link } from '../shared/router.tsx';
-import { Firsts } from './firsts.tsx';
 import { IdeasDeck } from './ideas-deck.tsx';
 import { IdeasMatches } from './ideas-matches.tsx';
 import { OwnIdeaForm, OwnIdeaList } from './ideas-own.tsx';
-import { Interests } from './interests.tsx';
 import { useTogetherIdeas } from './ideas-data.ts';
 import './ideas.css';
 
 /** While the deck is open the partner may be answering too. */
 const POLL_MS = 10_000;
 
-/** /app/together/ideas: the ideas deck, matches, own ideas, first firsts and interests. */
+/** /app/together/ideas: the ideas deck to swipe, the matches it makes, and the couple's own ideas. Firsts and interests live on the hub. */
 export function IdeasPage({ session }: { session: Unlocked }) {
   return (
     <Page title="Ideas together" className="together-ideas">
-      <p class="lead">Find things you both want to do, remember your firsts, and stay curious about each other.</p>
+      <p class="lead">Say yes, maybe or no to date ideas. Only the ones you both like show up, so nobody has to hear a no.</p>
       <SpaceGate why="The ideas deck is for the two of you: create your space and invite your partner first.">
         {(space) =>
           partnerOf(space) ? (
@@ -55,8 +53,9 @@ function IdeasHub({ session, space }: { session: Unlocked; space: LoadedSpace })
         <OwnIdeaList together={together} session={session} space={space} />
         {active ? <OwnIdeaForm together={together} partner={partner} /> : null}
       </section>
-      <Firsts together={together} session={session} space={space} />
-      <Interests together={together} session={session} space={space} />
+      <p>
+        <Link href="/app/together">Back to Together</Link>
+      </p>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Unlocked } from '../shared/session.ts';
 import { Page } from '../shared/ui.tsx';
 import { SpaceGate } from '../space/space-gate.tsx';
+import { IdeasSections } from './ideas-sections.tsx';
 import { RitualsSection } from './rituals-section.tsx';
 
 /**
@@ -15,7 +16,7 @@ export function TogetherPage({ session }: { session: Unlocked }) {
         {(space) => (
           <>
             <RitualsSection session={session} space={space} />
-            {/* Ideas deck, first firsts and interests sections go here. */}
+            <IdeasSections session={session} space={space} />
           </>
         )}
       </SpaceGate>
