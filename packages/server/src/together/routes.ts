@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { buildCalendar, toB64, type CalendarEntry } from '@hearth/core';
+import { buildCalendar, fromB64, toB64, type CalendarEntry } from '@hearth/core';
 import { randomBytes, sha256Bytes } from '@hearth/core/crypto';
-import { fromB64 } from '@hearth/core';
-import type { CalendarFeedCreated, CalendarFeedStatus } from '@hearth/core/api';
+import { calendarFeedRequest, type CalendarFeedCreated, type CalendarFeedStatus } from '@hearth/core/api';
+import { readBody } from '../http/validate.ts';
 import type { Config } from '../config/env.ts';
 import type { Db } from '../db/open.ts';
 import { requireActive, requireMember } from '../http/access.ts';
@@ -39,6 +39,7 @@ export const togetherRoutes = new Hono<AppEnv>()
   .post('/together/calendar-feed', async (c) => {
     const { user, space } = await requireMember(c);
     requireActive(space);
+    await readBody(c, calendarFeedRequest);
     const { db, config, now } = c.var.deps;
     const token = toB64(randomBytes(TOKEN_BYTES));
     const hash = feedTokenHash(token);

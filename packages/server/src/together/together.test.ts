@@ -133,7 +133,7 @@ describe.each(engines)('together on $name', (engine) => {
     await createPlan(b, 'together-date', { start: '2030-02-14T19:00', timeZone: 'Europe/Berlin', rrule: null, durationMinutes: 150, leadMinutes: null });
 
     expect(calendarFeedStatus.parse((await a.agent.get('/api/together/calendar-feed')).body)).toEqual({ active: false, createdAt: null });
-    const made = await a.agent.post('/api/together/calendar-feed');
+    const made = await a.agent.post('/api/together/calendar-feed', {});
     expect(made.status).toBe(201);
     const first = new URL(calendarFeedCreated.parse(made.body).url);
     expect(first.pathname).toMatch(/^\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
@@ -153,13 +153,13 @@ describe.each(engines)('together on $name', (engine) => {
     expect(text).toMatch(/URL;VALUE=URI:http:\/\/localhost\/app\/together/);
     expect(text).not.toMatch(/LOCATION|DESCRIPTION/);
 
-    const rotated = new URL(calendarFeedCreated.parse((await a.agent.post('/api/together/calendar-feed')).body).url);
+    const rotated = new URL(calendarFeedCreated.parse((await a.agent.post('/api/together/calendar-feed', {})).body).url);
     expect(rotated.pathname).not.toBe(first.pathname);
     expect((await anonymous.get(first.pathname)).status).toBe(404);
     expect((await anonymous.get(rotated.pathname)).status).toBe(200);
 
     // The partner's own feed is separate; turning one off leaves the other.
-    const bFeed = new URL(calendarFeedCreated.parse((await b.agent.post('/api/together/calendar-feed')).body).url);
+    const bFeed = new URL(calendarFeedCreated.parse((await b.agent.post('/api/together/calendar-feed', {})).body).url);
     expect((await a.agent.delete('/api/together/calendar-feed')).status).toBe(204);
     expect((await anonymous.get(rotated.pathname)).status).toBe(404);
     expect((await anonymous.get(bFeed.pathname)).status).toBe(200);
@@ -179,7 +179,7 @@ describe.each(engines)('together on $name', (engine) => {
     const one = await makeCouple(t, 'one');
     const two = await makeCouple(t, 'two');
     await createPlan(one.a, 'together-ritual', sundayLunch('Europe/Berlin'));
-    const url = new URL(calendarFeedCreated.parse((await two.a.agent.post('/api/together/calendar-feed')).body).url);
+    const url = new URL(calendarFeedCreated.parse((await two.a.agent.post('/api/together/calendar-feed', {})).body).url);
     const text = await (await t.app.request(url.pathname)).text();
     expect(text).not.toContain('BEGIN:VEVENT');
   });
