@@ -13,6 +13,7 @@ import { TopicsToday } from '../talk/topics-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
 import { QuestionToday } from '../daily-question/question-today.tsx';
 import { SupportToday } from '../support/support-today.tsx';
+import { TogetherToday } from '../together/together-today.tsx';
 import { InterestsToday } from '../together/interests-today.tsx';
 
 function greeting(timeZone: string): string {
@@ -73,6 +74,7 @@ export function Today({ session }: { session: Unlocked }) {
       {state.status === 'ready' && state.space.key ? <HelpToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key ? <QuestionToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key && partnerOf(state.space) ? <SupportToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && state.space.key ? <TogetherToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key && partnerOf(state.space) ? <InterestsToday session={session} space={state.space} /> : null}
       <section class="practices" aria-labelledby="practices-heading">
         <h2 id="practices-heading">Practices</h2>

@@ -74,9 +74,12 @@ export function PlanForm({
   const startDay = weekdayCodeOf(`${date}T${time}`) ?? 'SU';
   const [choiceKind, setChoiceKind] = useState<ChoiceKind>(initialChoice.kind === 'once' ? 'weekly' : initialChoice.kind);
   const [interval, setInterval] = useState(initialChoice.kind === 'weekly' || initialChoice.kind === 'monthly-weekday' || initialChoice.kind === 'monthly-date' ? initialChoice.interval : 1);
-  const [days, setDays] = useState<WeekdayCode[]>(initialChoice.kind === 'weekly' ? [...initialChoice.days] : [startDay]);
+  // Until the days are picked by hand, the ritual repeats on the weekday of its first time.
+  const [pickedDays, setDays] = useState<WeekdayCode[] | null>(initialChoice.kind === 'weekly' ? [...initialChoice.days] : null);
+  const days = pickedDays ?? [startDay];
   const [position, setPosition] = useState<MonthPosition>(initialChoice.kind === 'monthly-weekday' ? initialChoice.position : -1);
-  const [monthDay, setMonthDay] = useState<WeekdayCode>(initialChoice.kind === 'monthly-weekday' ? initialChoice.day : startDay);
+  const [pickedMonthDay, setMonthDay] = useState<WeekdayCode | null>(initialChoice.kind === 'monthly-weekday' ? initialChoice.day : null);
+  const monthDay = pickedMonthDay ?? startDay;
   const [monthDate, setMonthDate] = useState(initialChoice.kind === 'monthly-date' ? initialChoice.date : Number(date.slice(8, 10)) || 1);
   const [custom, setCustom] = useState(initialChoice.kind === 'custom' ? initialChoice.rrule : 'FREQ=WEEKLY;BYDAY=SU');
 
@@ -110,7 +113,7 @@ export function PlanForm({
     return res;
   });
 
-  const toggleDay = (d: WeekdayCode, on: boolean) => setDays((list) => (on ? [...list.filter((x) => x !== d), d] : list.filter((x) => x !== d)));
+  const toggleDay = (d: WeekdayCode, on: boolean) => setDays(on ? [...days.filter((x) => x !== d), d] : days.filter((x) => x !== d));
 
   return (
     <form

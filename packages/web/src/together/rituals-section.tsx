@@ -74,7 +74,7 @@ export function RitualsSection({ session, space }: { session: Unlocked; space: L
         <>
           <PlanList plans={plans} now={now} session={session} space={space} onMarked={reload} keys={keys} active={active} />
           <DownloadIcs plans={plans} />
-          <CalendarFeed />
+          <CalendarFeed timeZone={session.user.timeZone} />
         </>
       )}
     </section>
