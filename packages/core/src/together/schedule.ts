@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RRule } from 'rrule';
+import { RRule } from './rrule.ts';
 import { isKnownTimeZone, offsetAt } from '../touch/zone.ts';
 
 /**
