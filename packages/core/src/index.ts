@@ -27,7 +27,7 @@ export {
 export { balanceNote, weekBalance, weeklyPromptDue, WARM_PER_HARD, type BalanceItem, type WeekBalance } from './support/balance.ts';
 export * from './support/catalog.ts';
 export * from './matching/index.ts';
-export * from './together/ideas.ts';
+export * from './together/index.ts';
 export * from './touch/index.ts';
 export * from './week/our-week.ts';
 export * from './data/index.ts';

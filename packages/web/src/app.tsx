@@ -32,6 +32,10 @@ const PulsePage = lazyScreen(() => import('./help/pulse-page.tsx').then((m) => m
 const PrivateCheckPage = lazyScreen(() => import('./help/private-check.tsx').then((m) => m.PrivateCheckPage));
 const SummaryPage = lazyScreen(() => import('./help/summary-page.tsx').then((m) => m.SummaryPage));
 const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.WeekPage));
+const TogetherPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.TogetherPage));
+const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.NewPlanPage));
+const EditPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.EditPlanPage));
+const IdeasPage = lazyScreen(() => import('./together/ideas-page.tsx').then((m) => m.IdeasPage));
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {
@@ -95,6 +99,12 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/together':
+      return <TogetherPage session={session} />;
+    case '/app/together/rituals/new':
+      return <NewPlanPage session={session} kind="together-ritual" />;
+    case '/app/together/dates/new':
+      return <NewPlanPage session={session} kind="together-date" />;
     case '/app/notifications':
       return <NotificationsPage />;
     case '/app/week':
@@ -105,8 +115,11 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
   // A neutral path: if the page is reloaded, the address in the server's logs says nothing.
   if (clean === '/app/help/private') return <PrivateCheckPage session={session} />;
   if (clean === '/app/help/summary') return <SummaryPage session={session} />;
+  if (clean === '/app/together/ideas') return <IdeasPage session={session} />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
   if (clean === '/app/talk/question') return <QuestionPage session={session} />;
+  const plan = /^\/app\/together\/plans\/([0-9a-fA-F-]{36})\/edit$/.exec(clean);
+  if (plan?.[1]) return <EditPlanPage session={session} planId={plan[1].toLowerCase()} />;
   const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
   if (topic?.[1]) return <ConversationPage session={session} topicId={topic[1].toLowerCase()} />;
   const slug = clean.slice('/app/'.length);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sealed, uuid } from './common.ts';
 import { ITEM_KINDS } from '../items/kinds.ts';
+import { togetherSchedule } from '../together/schedule.ts';
 
 export const itemKind = z.enum(ITEM_KINDS, { error: 'unknown item kind' });
 export const visibility = z.enum(['shared', 'private']);
@@ -16,6 +17,8 @@ export const createItemRequest = z.object({
   /** The item this one belongs to (a reply's check-in, a side's topic); bound into the body too. */
   parentId: uuid.nullable().default(null),
   remindAt: remindAt.default(null),
+  /** Rituals and dates only: when they happen (plaintext, decision 0016); the server derives `remindAt` from it. */
+  schedule: togetherSchedule.nullable().default(null),
   body: sealed,
   /**
    * When an imported item was first written (decision 0039), so a check-in keeps its
@@ -24,7 +27,7 @@ export const createItemRequest = z.object({
   writtenAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional() });
+export const updateItemRequest = z.object({ body: sealed, remindAt: remindAt.optional(), schedule: togetherSchedule.nullable().optional() });
 
 /**
  * Lists are paged newest first. The cursor names the last item of a page
@@ -60,6 +63,8 @@ export const itemView = z.object({
   authorId: uuid,
   parentId: uuid.nullable(),
   remindAt: z.string().nullable(),
+  /** Rituals and dates: their plaintext schedule; absent or null for every other kind. */
+  schedule: togetherSchedule.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   body: sealed,

@@ -31,6 +31,10 @@ import {
   supportThanksBody,
   supportWinBody,
 } from '../support/bodies.ts';
+import { togetherMarkBody, togetherPlanBody } from '../together/bodies.ts';
+import { togetherIdeaBody } from '../together/deck.ts';
+import { togetherFirstBody } from '../together/firsts.ts';
+import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -68,6 +72,13 @@ export const ITEM_KINDS = [
   'support-date',
   'support-thanks',
   'support-prefs',
+  'together-ritual',
+  'together-date',
+  'together-mark',
+  'together-idea',
+  'together-first',
+  'together-interest',
+  'together-private',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -92,6 +103,12 @@ export type KindRule = {
    * stays closed (the time of day is schedule metadata the server may see, DESIGN §4).
    */
   readonly remindDaily?: boolean;
+  /**
+   * Carries a plaintext schedule (start, zone, recurrence rule, lead time; decision
+   * 0016). The server computes `remindAt` from it, never takes one from the client,
+   * and after each reminder moves it to the next occurrence's.
+   */
+  readonly scheduled?: boolean;
 };
 
 const SHARED = ['shared'] as const;
@@ -132,6 +149,16 @@ export const ITEM_KIND_RULES = {
   'support-date': { visibilities: ['shared', 'private'] },
   'support-thanks': { visibilities: SHARED },
   'support-prefs': { visibilities: ['private'] },
+  // Together: rituals recur, dates happen once; either partner marks an occurrence "we did it" or "skipped".
+  'together-ritual': { visibilities: SHARED, scheduled: true },
+  'together-date': { visibilities: SHARED, scheduled: true },
+  'together-mark': { visibilities: SHARED, parents: ['together-ritual', 'together-date'] },
+  // Together's ideas deck, first firsts and interests: shared ones either partner writes; my deck answers and
+  // "asked about it" marks in one private kind, so the server cannot tell them apart (decision 0020).
+  'together-idea': { visibilities: SHARED },
+  'together-first': { visibilities: SHARED },
+  'together-interest': { visibilities: SHARED },
+  'together-private': { visibilities: ['private'] },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -141,6 +168,9 @@ export const REVEAL_WHEN_BOTH_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter
 
 /** Kinds whose reminder the server re-arms for the next day after it fires. */
 export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).remindDaily === true);
+
+/** Kinds that carry a plaintext schedule the server reminds from (rituals and dates). */
+export const SCHEDULED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).scheduled === true);
 
 export const noteBody = z.object({
   text: z.string().min(1).max(10_000),
@@ -177,6 +207,13 @@ export const ITEM_BODY_SCHEMAS = {
   'support-date': supportKeyDateBody,
   'support-thanks': supportThanksBody,
   'support-prefs': supportPrefsBody,
+  'together-ritual': togetherPlanBody,
+  'together-date': togetherPlanBody,
+  'together-mark': togetherMarkBody,
+  'together-idea': togetherIdeaBody,
+  'together-first': togetherFirstBody,
+  'together-interest': togetherInterestBody,
+  'together-private': togetherPrivateBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DATE_IDEAS, IDEAS_VERSION, IDEA_COSTS, IDEA_ENERGIES, IDEA_PLACES, filterIdeas, ideaById, ideaMatchItems } from './ideas.ts';
+import { DATE_IDEAS, IDEAS_VERSION, IDEA_COSTS, IDEA_ENERGIES, IDEA_PLACES, IDEA_TIMES, filterIdeas, ideaById, ideaMatchItems, ideaTimeOf } from './ideas.ts';
 import { withheldCategories } from '../matching/yes-rate.ts';
 
 describe('ideas deck catalog', () => {
@@ -22,6 +22,20 @@ describe('ideas deck catalog', () => {
     for (const e of IDEA_ENERGIES) expect(DATE_IDEAS.some((i) => i.energy === e), e).toBe(true);
     expect(DATE_IDEAS.some((i) => i.firstFirst)).toBe(true);
     expect(DATE_IDEAS.some((i) => !i.firstFirst)).toBe(true);
+  });
+
+  it('tags every idea with known values only, and has plenty of each time and of likely firsts', () => {
+    for (const i of DATE_IDEAS) {
+      expect(IDEA_COSTS, i.id).toContain(i.cost);
+      expect(IDEA_PLACES, i.id).toContain(i.where);
+      expect(IDEA_ENERGIES, i.id).toContain(i.energy);
+      expect(Number.isInteger(i.minutes), i.id).toBe(true);
+      expect(typeof i.firstFirst, i.id).toBe('boolean');
+    }
+    for (const t of IDEA_TIMES) expect(DATE_IDEAS.filter((i) => ideaTimeOf(i.minutes) === t).length, t).toBeGreaterThanOrEqual(10);
+    // Enough for weeks of first-first suggestions.
+    expect(DATE_IDEAS.filter((i) => i.firstFirst).length).toBeGreaterThanOrEqual(30);
+    expect([30, 60, 61, 240, 241].map(ideaTimeOf)).toEqual(['quick', 'quick', 'evening', 'evening', 'long']);
   });
 
   it('filters by tags, time and first-first; empty filters mean any', () => {

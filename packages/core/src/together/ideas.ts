@@ -6,7 +6,8 @@
  * IDEAS_VERSION. Novel, slightly exciting ideas are marked `firstFirst`: that is the
  * kind of time together the novelty research behind practice 2 points at.
  */
-export const IDEAS_VERSION = 1;
+/** 2: ideas 089–100 added (more that take half a day or longer). */
+export const IDEAS_VERSION = 2;
 
 export const IDEA_COSTS = ['free', '$', '$$', '$$$'] as const;
 export const IDEA_PLACES = ['home', 'out', 'outdoors'] as const;
@@ -15,6 +16,11 @@ export const IDEA_ENERGIES = ['low', 'medium', 'high'] as const;
 export type IdeaCost = (typeof IDEA_COSTS)[number];
 export type IdeaPlace = (typeof IDEA_PLACES)[number];
 export type IdeaEnergy = (typeof IDEA_ENERGIES)[number];
+
+/** Time needed, in buckets people filter by: up to an hour, up to an evening (4 h), longer. */
+export const IDEA_TIMES = ['quick', 'evening', 'long'] as const;
+export type IdeaTime = (typeof IDEA_TIMES)[number];
+export const ideaTimeOf = (minutes: number): IdeaTime => (minutes <= 60 ? 'quick' : minutes <= 240 ? 'evening' : 'long');
 
 export type DateIdea = {
   readonly id: string;
@@ -127,6 +133,18 @@ export const DATE_IDEAS: readonly DateIdea[] = [
   idea('idea-086', 'Go to a spa or thermal baths for the day', '$$$', 'out', 'low', 360, true),
   idea('idea-087', 'Swap phones for an hour and each make the other a playlist, a wallpaper and a note', 'free', 'home', 'low', 60, true),
   idea('idea-088', 'Cycle a route you have never done and stop wherever looks good for lunch', '$', 'outdoors', 'high', 240, true),
+  idea('idea-089', 'Spend a whole Saturday saying yes to each other’s small suggestions, within reason and budget', '$', 'out', 'medium', 480, true),
+  idea('idea-090', 'Walk a long-distance trail for one full day, packed lunch included', 'free', 'outdoors', 'high', 420, true),
+  idea('idea-091', 'Take a half-day workshop neither of you would pick alone: woodwork, glass, bookbinding', '$$$', 'out', 'medium', 300, true),
+  idea('idea-092', 'Have a slow Sunday at home: lie-in, long breakfast, a film, a nap, soup — nothing else planned', 'free', 'home', 'low', 480, false),
+  idea('idea-093', 'Go to a festival, fair or street party in a neighbourhood you rarely visit', '$', 'out', 'high', 300, true),
+  idea('idea-094', 'Tidy and rearrange one room together until it feels new, then have a drink in it', 'free', 'home', 'medium', 300, false),
+  idea('idea-095', 'Spend a day at the coast or a lake: swim or paddle, chips or a picnic, a nap in the sun', '$', 'outdoors', 'medium', 540, false),
+  idea('idea-096', 'Learn the basics of a new sport on a taster day — sailing, archery, surfing, golf', '$$$', 'outdoors', 'high', 360, true),
+  idea('idea-097', 'Cook a slow feast together: something that simmers all afternoon while you play cards', '$$', 'home', 'low', 360, true),
+  idea('idea-098', 'Go to a night market or late museum opening and graze your way round', '$$', 'out', 'medium', 240, true),
+  idea('idea-099', 'Give each other a tour of a place that mattered to you before you met', '$', 'out', 'medium', 300, true),
+  idea('idea-100', 'Watch a meteor shower from somewhere properly dark, with a flask and two sleeping bags', 'free', 'outdoors', 'low', 240, true),
 ];
 
 const BY_ID = new Map(DATE_IDEAS.map((i) => [i.id, i]));
@@ -140,6 +158,7 @@ export type IdeaFilter = {
   readonly cost?: readonly IdeaCost[];
   readonly where?: readonly IdeaPlace[];
   readonly energy?: readonly IdeaEnergy[];
+  readonly time?: readonly IdeaTime[];
   readonly maxMinutes?: number;
   readonly firstFirst?: boolean;
 };
@@ -152,6 +171,7 @@ export function filterIdeas<I extends DateIdea>(ideas: readonly I[], filter: Ide
       allows(filter.cost, i.cost) &&
       allows(filter.where, i.where) &&
       allows(filter.energy, i.energy) &&
+      allows(filter.time, ideaTimeOf(i.minutes)) &&
       (filter.maxMinutes === undefined || i.minutes <= filter.maxMinutes) &&
       (filter.firstFirst === undefined || i.firstFirst === filter.firstFirst),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCount, digestDue, digestMail, nextStepFor, summarizeWeek, weekCategoryOf, WEEK_KINDS, type WeekEntry } from './our-week.ts';
+import { DIGEST_KINDS, describeCount, digestDue, digestMail, nextStepFor, summarizeWeek, weekCategoryOf, WEEK_KINDS, type WeekEntry } from './our-week.ts';
 
 const ME = 'me';
 const PARTNER = 'partner';
@@ -36,6 +36,8 @@ describe('our week', () => {
     expect(weekCategoryOf('private-record')).toBeNull();
     expect(weekCategoryOf('constructor')).toBeNull();
     expect(WEEK_KINDS).not.toContain('private-record');
+    expect(DIGEST_KINDS).not.toContain('together-mark');
+    expect(WEEK_KINDS).toContain('together-first');
   });
 
   it('suggests time together first, pointing at matched ideas when there are some', () => {
@@ -72,10 +74,11 @@ describe('weekly digest', () => {
   });
 
   it('says counts only, under a neutral subject', () => {
-    const mail = digestMail({ checkins: 4, together: 1, firsts: 0, appreciations: 2, support: 1 }, '2026-11-23', '2026-11-29', 'https://hearth.example/app/week');
+    const mail = digestMail({ checkins: 4, firsts: 0, appreciations: 2, support: 1 }, '2026-11-23', '2026-11-29', 'https://hearth.example/app/week');
     expect(mail.subject).toBe('Your week in Hearth');
     expect(mail.text).toContain('- 4 check-ins');
-    expect(mail.text).toContain('- 1 time together');
+    // The server can't tell a ritual done from one skipped, so the email leaves it out.
+    expect(mail.text).not.toContain('together');
     expect(mail.text).toContain('- no firsts');
     expect(mail.text).toContain('https://hearth.example/app/week');
   });

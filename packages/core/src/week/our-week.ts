@@ -27,14 +27,25 @@ const CATEGORY_OF_KIND: Readonly<Record<string, WeekCategory>> = {
   'support-thanks': 'appreciations',
   'support-response': 'support',
   'support-celebration': 'support',
+  // A ritual or date marked on the device; only "we did it" counts (the page reads the mark).
+  'together-mark': 'together',
+  'together-first': 'firsts',
 };
 
 export function weekCategoryOf(kind: string): WeekCategory | null {
   return Object.hasOwn(CATEGORY_OF_KIND, kind) ? (CATEGORY_OF_KIND[kind] ?? null) : null;
 }
 
-/** Every kind that counts towards a week; the server's digest query and the web page both use it. */
+/** Every kind that counts towards a week on the device. */
 export const WEEK_KINDS: readonly string[] = Object.keys(CATEGORY_OF_KIND);
+
+/**
+ * What the server's digest may count: it sees kinds, not contents, so it cannot tell
+ * "we did it" from "skipped" and leaves time together out rather than count skips.
+ */
+export const DIGEST_KINDS: readonly string[] = WEEK_KINDS.filter((k) => k !== 'together-mark');
+export type DigestCategory = Exclude<WeekCategory, 'together'>;
+export const DIGEST_CATEGORIES: readonly DigestCategory[] = ['checkins', 'firsts', 'appreciations', 'support'];
 
 export type WeekEntry = { readonly kind: string; readonly authorId: string; readonly createdAt: string };
 
@@ -143,9 +154,9 @@ function localHour(now: Date, timeZone: string): number | null {
 export type DigestMail = { readonly subject: string; readonly text: string };
 
 /** The email's words. Neutral subject (a shared inbox or a lock screen may show it). */
-export function digestMail(counts: Readonly<Record<WeekCategory, number>>, from: DayKey, to: DayKey, appUrl: string): DigestMail {
-  const lines = WEEK_CATEGORIES.map((c) => `- ${describeCount(c, counts[c])}`);
-  const quiet = WEEK_CATEGORIES.every((c) => counts[c] === 0);
+export function digestMail(counts: Readonly<Record<DigestCategory, number>>, from: DayKey, to: DayKey, appUrl: string): DigestMail {
+  const lines = DIGEST_CATEGORIES.map((c) => `- ${describeCount(c, counts[c])}`);
+  const quiet = DIGEST_CATEGORIES.every((c) => counts[c] === 0);
   return {
     subject: 'Your week in Hearth',
     text: [

@@ -6,6 +6,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -18,8 +19,9 @@ import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schem
 import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
 import { digestSends } from '../week/schema.ts';
+import { calendarFeeds } from '../together/schema.ts';
 
-export { notifications, matchUploads };
+export { notifications, matchUploads, calendarFeeds };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -137,6 +139,8 @@ export const items = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'cascade' }),
     // Schedule metadata the server may see (DESIGN §4), for reminders.
     remindAt: ts('remind_at'),
+    // Rituals and dates: start, zone, recurrence rule and lead time (decision 0016); validated with core's schema when read.
+    schedule: jsonb('schedule'),
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -166,4 +170,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds } as const;

@@ -12,6 +12,7 @@ import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
+import { calendarFeedRoutes, togetherRoutes } from '../together/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { todayRoutes } from '../today/routes.ts';
@@ -131,6 +132,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', notificationRoutes);
   app.route('/api', matchingRoutes);
   app.route('/api', todayRoutes);
+  app.route('/api', togetherRoutes);
+  app.route('/', calendarFeedRoutes({ db: options.db, config: options.config, now: deps.now }));
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

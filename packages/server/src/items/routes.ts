@@ -6,7 +6,7 @@ import type { AppEnv } from '../http/context.ts';
 import { HttpError, unwrap } from '../http/errors.ts';
 import { bytes, readBody, readId, readQuery } from '../http/validate.ts';
 import { createItem, removeItem, updateItem } from './service.ts';
-import { listItems, visibleItem, type ItemRow } from './store.ts';
+import { listItems, scheduleOf, visibleItem, type ItemRow } from './store.ts';
 
 export function itemView(row: ItemRow): ItemView {
   // A kind that a newer version wrote and this one does not know would break the
@@ -20,6 +20,7 @@ export function itemView(row: ItemRow): ItemView {
     authorId: row.authorId,
     parentId: row.parentId,
     remindAt: row.remindAt?.toISOString() ?? null,
+    ...(row.schedule === null ? {} : { schedule: scheduleOf(row) }),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     body: toB64(row.body),
@@ -62,7 +63,7 @@ export const itemRoutes = new Hono<AppEnv>()
     const id = readId(c, uuid);
     const body = await readBody(c, updateItemRequest);
     const remindAt = body.remindAt === undefined ? undefined : body.remindAt === null ? null : new Date(body.remindAt);
-    const item = unwrap(await updateItem(c.var.deps, who, id, { body: bytes(body.body, 'body'), remindAt }));
+    const item = unwrap(await updateItem(c.var.deps, who, id, { body: bytes(body.body, 'body'), remindAt, schedule: body.schedule }));
     return c.json({ item: itemView(item) });
   })
   .delete('/items/:id', async (c) => {

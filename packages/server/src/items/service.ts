@@ -1,5 +1,5 @@
-import { equalBytes, err, kindRule, ok, type Result } from '@hearth/core';
-import type { ItemKind, Visibility } from '@hearth/core/api';
+import { equalBytes, err, kindRule, nextPlanReminderAt, ok, type ItemKindName, type Result, type TogetherSchedule } from '@hearth/core';
+import { itemKind, type ItemKind, type Visibility } from '@hearth/core/api';
 import { transact } from '../db/transact.ts';
 import type { Deps } from '../http/context.ts';
 import type { Member } from '../http/access.ts';
@@ -18,6 +18,7 @@ type CreateInput = {
   visibility: Visibility;
   parentId: string | null;
   remindAt: Date | null;
+  schedule: TogetherSchedule | null;
   body: Uint8Array;
   writtenAt?: Date | undefined;
 };
@@ -29,6 +30,8 @@ export async function createItem(
   input: CreateInput,
 ): Promise<Result<{ item: ItemRow; created: boolean }, CreateError>> {
   const at = deps.now();
+  const timing = remindAtFor(input.kind, input.schedule, input.remindAt, at);
+  if (!timing.ok) return timing;
   return transact<{ item: ItemRow; created: boolean }, CreateError>(deps.db, async (tx) => {
     // Shared lock on the space: a concurrent leave cannot end it halfway through this write.
     const space = await lockSpace(tx, who.space.id, 'share');
@@ -56,7 +59,8 @@ export async function createItem(
       kind: input.kind,
       visibility: input.visibility,
       parentId: input.parentId,
-      remindAt: input.remindAt,
+      remindAt: timing.value,
+      schedule: input.schedule,
       body: input.body,
       createdAt: input.writtenAt !== undefined && input.writtenAt < at ? input.writtenAt : at,
       updatedAt: at,
@@ -65,6 +69,20 @@ export async function createItem(
     if (inserted === undefined) return err('conflict', 'An item with this id already exists with different content.');
     return ok({ item: inserted, created: true });
   });
+}
+
+/**
+ * A scheduled kind (ritual, date) must carry a schedule and never a client-chosen
+ * `remindAt`: the server computes the next reminder itself (decision 0016), so the
+ * worker can keep re-arming it. Other kinds keep the client's `remindAt` (decision 0012).
+ */
+function remindAtFor(kind: ItemKindName, schedule: TogetherSchedule | null | undefined, remindAt: Date | null | undefined, now: Date): Result<Date | null | undefined, 'invalid_input'> {
+  if (kindRule(kind).scheduled !== true) {
+    return schedule === undefined || schedule === null ? ok(remindAt) : err('invalid_input', `schedule: a ${kind} has no schedule`);
+  }
+  if (remindAt !== undefined && remindAt !== null) return err('invalid_input', `remindAt: the server sets a ${kind}'s reminder from its schedule`);
+  if (schedule === null) return err('invalid_input', `schedule: a ${kind} needs a schedule`);
+  return ok(schedule === undefined ? undefined : nextPlanReminderAt(schedule, now));
 }
 
 /** The kind's rule from core (ITEM_KIND_RULES), checked on metadata alone. */
@@ -90,6 +108,7 @@ async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput): 
 }
 
 type ChangeError = 'not_found' | 'not_author' | 'space_ended';
+type UpdateError = ChangeError | 'invalid_input';
 
 async function authorsItem(tx: ItemDeps['db'], who: Who, id: string): Promise<Result<ItemRow, ChangeError>> {
   const space = await lockSpace(tx, who.space.id, 'share');
@@ -104,12 +123,18 @@ export async function updateItem(
   deps: ItemDeps,
   who: Who,
   id: string,
-  change: { body: Uint8Array; remindAt?: Date | null | undefined },
-): Promise<Result<ItemRow, ChangeError>> {
-  return transact(deps.db, async (tx) => {
+  change: { body: Uint8Array; remindAt?: Date | null | undefined; schedule?: TogetherSchedule | null | undefined },
+): Promise<Result<ItemRow, UpdateError>> {
+  const at = deps.now();
+  return transact<ItemRow, UpdateError>(deps.db, async (tx) => {
     const allowed = await authorsItem(tx, who, id);
     if (!allowed.ok) return allowed;
-    const updated = await updateItemBody(tx, who.space.id, id, change, deps.now());
+    const kind = itemKind.safeParse(allowed.value.kind);
+    if (!kind.success) return err('not_found', NOT_FOUND);
+    const timing = remindAtFor(kind.data, change.schedule, change.remindAt, at);
+    if (!timing.ok) return timing;
+    const schedule = change.schedule ?? undefined;
+    const updated = await updateItemBody(tx, who.space.id, id, { body: change.body, remindAt: timing.value, schedule }, at);
     return updated === undefined ? err('not_found', NOT_FOUND) : ok(updated);
   });
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { REVEAL_WHEN_BOTH_KINDS } from '@hearth/core';
+import { REVEAL_WHEN_BOTH_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
 
@@ -73,12 +73,17 @@ export async function updateItemBody(
   db: Db,
   spaceId: string,
   id: string,
-  change: { body: Uint8Array; remindAt?: Date | null | undefined },
+  change: { body: Uint8Array; remindAt?: Date | null | undefined; schedule?: TogetherSchedule | undefined },
   at: Date,
 ): Promise<ItemRow | undefined> {
   const [row] = await db
     .update(items)
-    .set({ body: change.body, ...(change.remindAt === undefined ? {} : { remindAt: change.remindAt }), updatedAt: at })
+    .set({
+      body: change.body,
+      ...(change.remindAt === undefined ? {} : { remindAt: change.remindAt }),
+      ...(change.schedule === undefined ? {} : { schedule: change.schedule }),
+      updatedAt: at,
+    })
     .where(and(eq(items.id, id), eq(items.spaceId, spaceId)))
     .returning();
   return row;
@@ -86,4 +91,11 @@ export async function updateItemBody(
 
 export async function deleteItem(db: Db, spaceId: string, id: string): Promise<void> {
   await db.delete(items).where(and(eq(items.id, id), eq(items.spaceId, spaceId)));
+}
+
+/** A stored schedule, checked with core's schema on the way out; null when absent or unreadable. */
+export function scheduleOf(row: Pick<ItemRow, 'schedule'>): TogetherSchedule | null {
+  if (row.schedule === null) return null;
+  const parsed = togetherSchedule.safeParse(row.schedule);
+  return parsed.success ? parsed.data : null;
 }

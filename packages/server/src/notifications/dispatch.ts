@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { REMIND_DAILY_KINDS, nextDailyReminderAt } from '@hearth/core';
+import { REMIND_DAILY_KINDS, SCHEDULED_KINDS, nextDailyReminderAt, nextPlanReminderAt } from '@hearth/core';
 import { itemKind } from '@hearth/core/api';
 import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
 import { notifyMany, type NewNotification } from './notify.ts';
+import { scheduleOf } from '../items/store.ts';
 
 /** Items claimed per transaction: small enough that locks are short, large enough to drain a backlog fast. */
 export const DISPATCH_BATCH = 100;
@@ -42,6 +43,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
       kind: items.kind,
       visibility: items.visibility,
       remindAt: items.remindAt,
+      schedule: items.schedule,
     })
     .from(items)
     .where(and(isNotNull(items.remindAt), lte(items.remindAt, now), ne(items.kind, 'private-record'), spaceActive, sql`not ${handled}`))
@@ -78,6 +80,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
   }
   const inserted = await notifyMany(tx, rows);
   await rearmDaily(tx, due, now);
+  await rearmScheduled(tx, due, now);
   return { claimed: due.length, inserted: inserted.length };
 }
 
@@ -98,6 +101,22 @@ async function rearmDaily(tx: Db, due: readonly { id: string; authorId: string; 
     if (item.remindAt === null || zone === undefined) continue;
     const next = nextDailyReminderAt(item.remindAt, now, zone);
     if (next !== null) await tx.update(items).set({ remindAt: new Date(next) }).where(eq(items.id, item.id));
+  }
+}
+
+/**
+ * A ritual's reminder moves on to the next occurrence's as soon as it fires (decision
+ * 0016), in the same transaction. From whichever is later, the fired instant or now: a
+ * worker that was down for a week sends one reminder, not a backlog. A date (no rule)
+ * has none left and its `remindAt` becomes null.
+ */
+async function rearmScheduled(tx: Db, due: readonly { id: string; kind: string; remindAt: Date | null; schedule: unknown }[], now: Date): Promise<void> {
+  for (const item of due) {
+    if (item.remindAt === null || !SCHEDULED_KINDS.some((k) => k === item.kind)) continue;
+    const schedule = scheduleOf(item);
+    const from = new Date(Math.max(item.remindAt.getTime(), now.getTime()));
+    const next = schedule === null ? null : nextPlanReminderAt(schedule, from);
+    await tx.update(items).set({ remindAt: next }).where(eq(items.id, item.id));
   }
 }
 

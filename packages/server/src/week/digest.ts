@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import { digestDue, digestMail, weekCategoryOf, WEEK_KINDS, zonedInstant, type WeekCategory } from '@hearth/core';
+import { digestDue, digestMail, weekCategoryOf, DIGEST_KINDS, zonedInstant, type DigestCategory } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items, memberships, spaces, users } from '../db/schema.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -16,7 +16,7 @@ export type DigestDeps = {
  * Sends each opted-in member of an active space their weekly digest of the week
  * before, once it is due in their time zone (Monday 09:00). Counts come from item
  * metadata the server already holds (kind, time): never content, never a private
- * record, never Spark, because only `WEEK_KINDS` are counted.
+ * record, never Spark, because only `DIGEST_KINDS` are counted.
  *
  * At most once per person and week: the `digest_sends` row is claimed before the
  * mail goes out and given back if the mail server refuses it, so a retry comes at the
@@ -49,12 +49,12 @@ export async function sendWeeklyDigests(deps: DigestDeps, now: Date): Promise<nu
     const rows = await deps.db
       .select({ kind: items.kind, n: sql<number>`count(*)::int` })
       .from(items)
-      .where(and(eq(items.spaceId, reader.spaceId), eq(items.visibility, 'shared'), inArray(items.kind, [...WEEK_KINDS]), gte(items.createdAt, from), lt(items.createdAt, to)))
+      .where(and(eq(items.spaceId, reader.spaceId), eq(items.visibility, 'shared'), inArray(items.kind, [...DIGEST_KINDS]), gte(items.createdAt, from), lt(items.createdAt, to)))
       .groupBy(items.kind);
-    const counts: Record<WeekCategory, number> = { checkins: 0, together: 0, firsts: 0, appreciations: 0, support: 0 };
+    const counts: Record<DigestCategory, number> = { checkins: 0, firsts: 0, appreciations: 0, support: 0 };
     for (const row of rows) {
       const category = weekCategoryOf(row.kind);
-      if (category !== null) counts[category] += Number(row.n);
+      if (category !== null && category !== 'together') counts[category] += Number(row.n);
     }
     const mail = digestMail(counts, plan.from, plan.to, `${deps.origin}/app/week`);
     const result = await deps.mailer.send({ to: reader.email, subject: mail.subject, text: mail.text });

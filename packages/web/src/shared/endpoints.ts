@@ -23,5 +23,6 @@ export const endpoints = {
   notifications: '/api/notifications',
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
+  calendarFeed: '/api/together/calendar-feed',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;

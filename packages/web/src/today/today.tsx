@@ -14,6 +14,8 @@ import { HelpToday } from '../help/help-today.tsx';
 import { QuestionToday } from '../daily-question/question-today.tsx';
 import { SupportToday } from '../support/support-today.tsx';
 import { useSupport } from '../support/support-data.ts';
+import { TogetherToday } from '../together/together-today.tsx';
+import { InterestsToday } from '../together/interests-today.tsx';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -174,7 +176,9 @@ function CoupleToday({ session, space }: { session: Unlocked; space: LoadedSpace
       <SupportToday session={session} space={space} support={support} part="waiting" />
       <CheckinToday session={session} space={space} />
       <QuestionToday session={session} space={space} />
+      <TogetherToday session={session} space={space} />
       <SupportToday session={session} space={space} support={support} part="later" />
+      <InterestsToday session={session} space={space} />
       <HelpToday session={session} space={space} />
     </>
   );

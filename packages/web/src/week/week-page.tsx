@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { bodySchemaOf, describeCount, summarizeWeek, WEEK_CATEGORIES, WEEK_CATEGORY_LABEL, WEEK_KINDS, type WeekEntry, type WeekSummary } from '@hearth/core';
+import { bodySchemaOf, describeCount, togetherMarkBody, summarizeWeek, WEEK_CATEGORIES, WEEK_CATEGORY_LABEL, WEEK_KINDS, type WeekEntry, type WeekSummary } from '@hearth/core';
 import { itemKind, type ItemKind } from '@hearth/core/api';
 import { listItemsOfKinds, openItem } from '../shared/items.ts';
 import { Link } from '../shared/router.tsx';
@@ -7,7 +7,7 @@ import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
 import { formatDay } from '../support/key-dates.tsx';
 import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
-import { countMatchedIdeas } from './matched-ideas.ts';
+import { useTogetherIdeas } from '../together/ideas-data.ts';
 
 const WEEK_ITEM_KINDS: ItemKind[] = WEEK_KINDS.flatMap((k) => {
   const parsed = itemKind.safeParse(k);
@@ -21,17 +21,23 @@ type Loaded = { readonly summary: WeekSummary; readonly unreadable: number };
  * read. Items that do not open here are not counted but are said to exist, never
  * silently dropped.
  */
-async function loadWeek(session: Unlocked, space: LoadedSpace): Promise<{ ok: true; value: Loaded } | { ok: false; message: string }> {
+async function loadWeek(session: Unlocked, space: LoadedSpace, matchedIdeas: number): Promise<{ ok: true; value: Loaded } | { ok: false; message: string }> {
   const listed = await listItemsOfKinds(WEEK_ITEM_KINDS);
   if (!listed.ok) return { ok: false, message: listed.message };
   const keys = { spaceKey: space.key, personalKey: session.keys.personalKey };
   const entries: WeekEntry[] = [];
   let unreadable = 0;
   for (const item of listed.value) {
+    if (item.kind === 'together-mark') {
+      // Only "we did it" is time together; a skip is not counted, and not held against anyone.
+      const mark = openItem(item, keys, togetherMarkBody);
+      if (!mark.ok) unreadable += 1;
+      else if (mark.value.outcome === 'done') entries.push({ kind: item.kind, authorId: item.authorId, createdAt: item.createdAt });
+      continue;
+    }
     if (openItem(item, keys, bodySchemaOf(item.kind)).ok) entries.push({ kind: item.kind, authorId: item.authorId, createdAt: item.createdAt });
     else unreadable += 1;
   }
-  const matchedIdeas = await countMatchedIdeas(session, space);
   const summary = summarizeWeek({ entries, me: session.user.id, now: new Date(), timeZone: session.user.timeZone, matchedIdeas });
   if (!summary) return { ok: false, message: 'Your time zone is not one this device knows. Pick another in Settings.' };
   return { ok: true, value: { summary, unreadable } };
@@ -63,9 +69,13 @@ export function WeekPage({ session }: { session: Unlocked }) {
 function WeekView({ session, space }: { session: Unlocked; space: LoadedSpace }) {
   const [week, setWeek] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The ideas both of you said yes to, for the "no date lately" step.
+  const ideas = useTogetherIdeas(session, space, { matches: true });
+  const matchedIdeas = ideas.matches?.matches.length ?? null;
   useEffect(() => {
+    if (matchedIdeas === null) return;
     let live = true;
-    void loadWeek(session, space).then((res) => {
+    void loadWeek(session, space, matchedIdeas).then((res) => {
       if (!live) return;
       if (res.ok) setWeek(res.value);
       else setError(res.message);
@@ -73,7 +83,7 @@ function WeekView({ session, space }: { session: Unlocked; space: LoadedSpace })
     return () => {
       live = false;
     };
-  }, [session, space]);
+  }, [session, space, matchedIdeas]);
 
   if (error) return <ErrorMessage message={error} />;
   if (!week) return <Spinner label="Counting your week…" />;

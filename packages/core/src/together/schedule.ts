@@ -1,0 +1,315 @@
+import { z } from 'zod';
+import { RRule } from './rrule.ts';
+import { isKnownTimeZone, offsetAt } from '../touch/zone.ts';
+
+/**
+ * When a ritual or a date happens (DESIGN §2 practice 2, decision 0016). This is the
+ * plaintext schedule the server may see (DESIGN §4): a floating local start
+ * ("2026-03-01T12:30"), an IANA time zone, an optional RFC 5545 recurrence rule, a
+ * length and a reminder lead time. Recurrences are expanded by the `rrule` library in
+ * floating local time and only then placed in the zone, so a Sunday lunch stays at
+ * 12:30 on the wall clock in summer and in winter.
+ */
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** "YYYY-MM-DDTHH:mm", a wall-clock time without a zone. */
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
+
+export const localDateTime = z
+  .string()
+  .regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm')
+  .refine((s) => floatingOf(s) !== null, 'a date and time that exist');
+
+/** Frequencies a couple's ritual can have; anything finer would be a flood of reminders. */
+const ALLOWED_FREQ = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
+/** Parts that would put several occurrences in one day, or move the start: the form owns those. */
+const FORBIDDEN_PARTS = /(^|;)(DTSTART|BYHOUR|BYMINUTE|BYSECOND|BYSETPOS=[^;]*,)/i;
+
+/** Normalises an RRULE value ("RRULE:" prefix optional) or says why it cannot be used. */
+export function checkRrule(input: string): { ok: true; rrule: string } | { ok: false; reason: string } {
+  const text = input.trim().replace(/^RRULE:/i, '').toUpperCase();
+  if (text === '' || /[\r\n]/.test(text)) return { ok: false, reason: 'a single RRULE line' };
+  if (FORBIDDEN_PARTS.test(text)) return { ok: false, reason: 'no DTSTART, BYHOUR, BYMINUTE or BYSECOND: the start time is set separately' };
+  let options: ReturnType<typeof RRule.parseString>;
+  try {
+    options = RRule.parseString(text);
+  } catch {
+    return { ok: false, reason: 'an RRULE the calendar standard understands (e.g. FREQ=WEEKLY;BYDAY=SU)' };
+  }
+  if (options.freq === undefined || !ALLOWED_FREQ.has(options.freq)) return { ok: false, reason: 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY' };
+  if (options.interval !== undefined && options.interval !== null && (options.interval < 1 || options.interval > 52)) {
+    return { ok: false, reason: 'INTERVAL between 1 and 52' };
+  }
+  return { ok: true, rrule: text };
+}
+
+export const rruleText = z
+  .string()
+  .max(300)
+  .transform((s, ctx) => {
+    const checked = checkRrule(s);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: checked.reason });
+      return z.NEVER;
+    }
+    return checked.rrule;
+  });
+
+export const MAX_LEAD_MINUTES = 7 * 24 * 60;
+
+export const togetherSchedule = z.object({
+  /** The first occurrence (or the date itself), on the wall clock of `timeZone`. */
+  start: localDateTime,
+  timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin'),
+  /** RFC 5545 RRULE without DTSTART; null for a one-off date. */
+  rrule: rruleText.nullable(),
+  durationMinutes: z.number().int().min(5).max(24 * 60),
+  /** Remind this long before each occurrence; null for no reminder. */
+  leadMinutes: z.number().int().min(0).max(MAX_LEAD_MINUTES).nullable(),
+});
+export type TogetherSchedule = z.infer<typeof togetherSchedule>;
+/** What a client sends (the rule before normalising). */
+export type TogetherScheduleInput = z.input<typeof togetherSchedule>;
+
+// ---- floating time ------------------------------------------------------------
+
+/**
+ * A floating local time as a Date whose UTC fields are the wall-clock fields. This is
+ * how `rrule` expands rules without a zone, and how ical-generator writes a TZID time.
+ */
+export function floatingOf(local: string): Date | null {
+  const m = LOCAL_DATE_TIME.exec(local);
+  if (!m) return null;
+  const [y, mo, d, h, mi] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59) return null;
+  return date;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+export function localOfFloating(floating: Date): string {
+  return `${pad(floating.getUTCFullYear(), 4)}-${pad(floating.getUTCMonth() + 1)}-${pad(floating.getUTCDate())}T${pad(floating.getUTCHours())}:${pad(floating.getUTCMinutes())}`;
+}
+
+/**
+ * The instant the wall clock in `timeZone` shows this floating time. The offset is
+ * looked up twice because the first guess may sit across a daylight-saving switch. A
+ * time the spring switch skips (02:30 in Berlin) lands an hour later, as a calendar app
+ * would show it; a time the autumn switch repeats gets its second, standard-time instant.
+ */
+export function instantOfFloating(floating: Date, timeZone: string): Date {
+  const wallMinute = Math.floor(floating.getTime() / MINUTE_MS);
+  const first = wallMinute - offsetAt(wallMinute, timeZone);
+  const second = wallMinute - offsetAt(first, timeZone);
+  return new Date(second * MINUTE_MS);
+}
+
+/** The wall-clock time an instant shows in a zone, as a floating Date. */
+export function floatingAt(instant: Date, timeZone: string): Date {
+  const minute = Math.floor(instant.getTime() / MINUTE_MS);
+  return new Date((minute + offsetAt(minute, timeZone)) * MINUTE_MS);
+}
+
+// ---- expansion ---------------------------------------------------------------
+
+export type Occurrence = {
+  /** The instant it starts. */
+  readonly start: Date;
+  readonly end: Date;
+  /** Its wall-clock start in the schedule's zone: the key marks ("we did it") refer to. */
+  readonly local: string;
+};
+
+function ruleOf(schedule: TogetherSchedule, dtstart: Date): RRule | null {
+  if (schedule.rrule === null) return null;
+  try {
+    return new RRule({ ...RRule.parseString(schedule.rrule), dtstart, tzid: null });
+  } catch {
+    return null;
+  }
+}
+
+const occurrenceOf = (schedule: TogetherSchedule, floating: Date): Occurrence => {
+  const start = instantOfFloating(floating, schedule.timeZone);
+  return { start, end: new Date(start.getTime() + schedule.durationMinutes * MINUTE_MS), local: localOfFloating(floating) };
+};
+
+/**
+ * Occurrences starting in [from, to), soonest first, at most `limit`. The search runs
+ * in floating time with a day's margin each side (no zone is more than 14 hours off
+ * UTC), then each candidate is placed in the zone and filtered by its real instant.
+ */
+export function occurrencesBetween(schedule: TogetherSchedule, from: Date, to: Date, limit = 500): Occurrence[] {
+  const dtstart = floatingOf(schedule.start);
+  if (dtstart === null || to.getTime() <= from.getTime()) return [];
+  const inRange = (o: Occurrence) => o.start.getTime() >= from.getTime() && o.start.getTime() < to.getTime();
+  const rule = ruleOf(schedule, dtstart);
+  if (rule === null) {
+    if (schedule.rrule !== null) return [];
+    const only = occurrenceOf(schedule, dtstart);
+    return inRange(only) ? [only] : [];
+  }
+  const out: Occurrence[] = [];
+  const lo = new Date(from.getTime() - DAY_MS);
+  const hi = new Date(to.getTime() + DAY_MS);
+  rule.between(lo, hi, true, (floating) => {
+    const o = occurrenceOf(schedule, floating);
+    if (inRange(o)) out.push(o);
+    return out.length < limit;
+  });
+  return out;
+}
+
+/** How far ahead to look for the next occurrences: a yearly rule still yields one. */
+const HORIZON_MS = 3 * 366 * DAY_MS;
+
+/** The next `count` occurrences starting strictly after `after`. */
+export function nextOccurrences(schedule: TogetherSchedule, after: Date, count: number): Occurrence[] {
+  return occurrencesBetween(schedule, new Date(after.getTime() + 1), new Date(after.getTime() + HORIZON_MS), count);
+}
+
+/** The instant to remind about an occurrence, or null without a lead time. */
+export function reminderOf(schedule: TogetherSchedule, occurrence: Occurrence): Date | null {
+  return schedule.leadMinutes === null ? null : new Date(occurrence.start.getTime() - schedule.leadMinutes * MINUTE_MS);
+}
+
+/**
+ * The next reminder instant strictly after `after`: the item's `remindAt`, computed by
+ * the server from the schedule when it is saved and again by the worker each time one
+ * fires, so a ritual keeps reminding while both apps stay closed. Null when there is no
+ * lead time or no occurrence left.
+ */
+export function nextPlanReminderAt(schedule: TogetherSchedule, after: Date): Date | null {
+  if (schedule.leadMinutes === null) return null;
+  const lead = schedule.leadMinutes * MINUTE_MS;
+  // An occurrence whose reminder is after `after` starts after `after + lead`.
+  const [next] = nextOccurrences(schedule, new Date(after.getTime() + lead), 1);
+  return next === undefined ? null : new Date(next.start.getTime() - lead);
+}
+
+/** Occurrences that started in [from, now], newest last: the ones a couple can mark. */
+export function pastOccurrences(schedule: TogetherSchedule, from: Date, now: Date, limit = 200): Occurrence[] {
+  return occurrencesBetween(schedule, from, new Date(now.getTime() + 1), 10_000).slice(-limit);
+}
+
+// ---- the recurrence picker --------------------------------------------------
+
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type WeekdayCode = (typeof WEEKDAYS)[number];
+export const RRULE_WEEKDAY_NAMES: Record<WeekdayCode, string> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
+/** Which one of the month: 1st … 4th, or -1 for the last. */
+export const MONTH_POSITIONS = [1, 2, 3, 4, -1] as const;
+export type MonthPosition = (typeof MONTH_POSITIONS)[number];
+
+/** What the form offers; anything else is a custom RRULE. */
+export type RecurrenceChoice =
+  | { readonly kind: 'once' }
+  | { readonly kind: 'weekly'; readonly interval: number; readonly days: readonly WeekdayCode[] }
+  | { readonly kind: 'monthly-weekday'; readonly interval: number; readonly position: MonthPosition; readonly day: WeekdayCode }
+  | { readonly kind: 'monthly-date'; readonly interval: number; readonly date: number }
+  | { readonly kind: 'custom'; readonly rrule: string };
+
+const intervalPart = (n: number): string => (n > 1 ? `;INTERVAL=${String(n)}` : '');
+
+/** The RRULE for a choice (null for once); days are written in week order so equal choices give equal rules. */
+export function rruleOfChoice(choice: RecurrenceChoice): string | null {
+  switch (choice.kind) {
+    case 'once':
+      return null;
+    case 'weekly': {
+      const days = WEEKDAYS.filter((d) => choice.days.includes(d));
+      return `FREQ=WEEKLY${intervalPart(choice.interval)};BYDAY=${days.join(',')}`;
+    }
+    case 'monthly-weekday':
+      return `FREQ=MONTHLY${intervalPart(choice.interval)};BYDAY=${String(choice.position)}${choice.day}`;
+    case 'monthly-date':
+      return `FREQ=MONTHLY${intervalPart(choice.interval)};BYMONTHDAY=${String(choice.date)}`;
+    case 'custom':
+      return choice.rrule;
+  }
+}
+
+const isWeekdayCode = (s: string): s is WeekdayCode => WEEKDAYS.some((d) => d === s);
+const isPosition = (n: number): n is MonthPosition => MONTH_POSITIONS.some((p) => p === n);
+
+/** Reads a stored rule back into the picker; what it does not recognise stays a custom rule. */
+export function choiceOfRrule(rrule: string | null): RecurrenceChoice {
+  if (rrule === null) return { kind: 'once' };
+  const parts = new Map(rrule.split(';').map((p) => [p.split('=')[0] ?? '', p.split('=')[1] ?? ''] as const));
+  const interval = parts.has('INTERVAL') ? Number(parts.get('INTERVAL')) : 1;
+  const known = [...parts.keys()].every((k) => ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY'].includes(k));
+  if (!known || !Number.isInteger(interval) || interval < 1) return { kind: 'custom', rrule };
+  const freq = parts.get('FREQ');
+  const byday = parts.get('BYDAY');
+  const bymonthday = parts.get('BYMONTHDAY');
+  if (freq === 'WEEKLY' && byday !== undefined && bymonthday === undefined) {
+    const days = byday.split(',');
+    if (days.every(isWeekdayCode)) return { kind: 'weekly', interval, days: days.filter(isWeekdayCode) };
+  }
+  if (freq === 'MONTHLY' && byday !== undefined && bymonthday === undefined) {
+    const m = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byday);
+    const position = Number(m?.[1]);
+    const day = m?.[2] ?? '';
+    if (m && isPosition(position) && isWeekdayCode(day)) return { kind: 'monthly-weekday', interval, position, day };
+  }
+  if (freq === 'MONTHLY' && bymonthday !== undefined && byday === undefined) {
+    const date = Number(bymonthday);
+    if (Number.isInteger(date) && date >= 1 && date <= 31) return { kind: 'monthly-date', interval, date };
+  }
+  return { kind: 'custom', rrule };
+}
+
+const ORDINAL: Record<MonthPosition, string> = { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', [-1]: 'last' };
+const nth = (n: number): string => {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${String(n)}th`;
+  return `${String(n)}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+};
+const listNames = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+
+/** A short, plain description: "Every Sunday", "Every 2 weeks on Monday and Thursday", "Last Sunday of every month". */
+export function describeRecurrence(rrule: string | null): string {
+  const choice = choiceOfRrule(rrule);
+  switch (choice.kind) {
+    case 'once':
+      return 'Once';
+    case 'weekly': {
+      const names = listNames(choice.days.map((d) => RRULE_WEEKDAY_NAMES[d]));
+      return choice.interval === 1 ? `Every ${names}` : `Every ${String(choice.interval)} weeks on ${names}`;
+    }
+    case 'monthly-weekday': {
+      const what = `${ORDINAL[choice.position]} ${RRULE_WEEKDAY_NAMES[choice.day]}`;
+      const text = choice.interval === 1 ? `${what} of every month` : `${what} of every ${String(choice.interval)} months`;
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }
+    case 'monthly-date':
+      return choice.interval === 1 ? `Monthly on the ${nth(choice.date)}` : `Every ${String(choice.interval)} months on the ${nth(choice.date)}`;
+    case 'custom': {
+      try {
+        const text = RRule.fromString(choice.rrule).toText();
+        return text.charAt(0).toUpperCase() + text.slice(1);
+      } catch {
+        return choice.rrule;
+      }
+    }
+  }
+}
+
+/** The weekday code of a floating local date, for defaults ("every <this day>"). */
+export function weekdayCodeOf(local: string): WeekdayCode | null {
+  const f = floatingOf(local);
+  if (f === null) return null;
+  return WEEKDAYS[(f.getUTCDay() + 6) % 7] ?? null;
+}
