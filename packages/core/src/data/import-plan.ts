@@ -10,7 +10,7 @@ import type { ExportedItem, HearthExport } from './export-format.ts';
  */
 
 /** Kinds whose ids are derived from the space key (the daily question's day): a new space derives new ones, so old days stay in the file. */
-const DERIVED_ID_KINDS: readonly ItemKindName[] = ['daily-question-day'];
+export const DERIVED_ID_KINDS: readonly ItemKindName[] = ['daily-question-day'];
 
 export type PlannedItem = {
   readonly newId: string;
