@@ -14,6 +14,8 @@ import {
   type RecurrenceChoice,
   type WeekdayCode,
 } from '@hearth/core';
+import { api } from '../shared/api.ts';
+import { endpoints } from '../shared/endpoints.ts';
 import { navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, TextField, useAction } from '../shared/ui.tsx';
@@ -109,6 +111,13 @@ export function PlanForm({
     if (!schedule.success) return { ok: false, code: 'invalid_input', message: scheduleProblem ?? 'Check the time and repetition.' };
     if (ritual && choice.kind === 'weekly' && choice.days.length === 0) return { ok: false, code: 'invalid_input', message: 'Pick at least one day of the week.' };
     const res = await savePlan(space, keysOf(session, space), kind, body.data, schedule.data, existing?.item ?? null);
+    if (res.ok) navigate('/app/together');
+    return res;
+  });
+
+  const remove = useAction(async () => {
+    if (!existing || !confirm('Remove it for both of you? Its marks and memories go too.')) return { ok: true, value: null };
+    const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(existing.item.id)}`);
     if (res.ok) navigate('/app/together');
     return res;
   });
@@ -239,7 +248,7 @@ export function PlanForm({
           </p>
         )}
       </div>
-      <ErrorMessage message={save.error} />
+      <ErrorMessage message={save.error ?? remove.error} />
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
           {save.busy ? 'Saving…' : existing ? 'Save changes' : ritual ? 'Add ritual' : 'Add date'}
@@ -247,6 +256,11 @@ export function PlanForm({
         <button type="button" onClick={() => navigate('/app/together')}>
           Cancel
         </button>
+        {existing ? (
+          <button type="button" class="danger" disabled={remove.busy} onClick={() => void remove.run()}>
+            Remove
+          </button>
+        ) : null}
       </div>
     </form>
   );
