@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { deliverDuePushes, type PushOptions } from '../push/deliver.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
 export type NotificationWorker = {
@@ -10,10 +11,12 @@ export type WorkerOptions = {
   readonly db: Db;
   readonly pollMs: number;
   readonly now?: () => Date;
+  /** Web Push: when given, each poll also sends the pushes that are due (the outbox, decision 0025). */
+  readonly push?: PushOptions;
 };
 
 /**
- * Polls for due reminders every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders (and then due pushes) every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */
@@ -24,13 +27,18 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = dispatchDueReminders(options.db, now()).then(
-      () => undefined,
-      (e: unknown) => {
-        // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
-        if (!stopped) console.error('Hearth: delivering reminders failed:', e);
-      },
-    );
+    const push = options.push;
+    running = dispatchDueReminders(options.db, now())
+      .then(async () => {
+        if (push !== undefined) await deliverDuePushes(options.db, now, push);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => {
+          // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
+          if (!stopped) console.error('Hearth: delivering reminders failed:', e);
+        },
+      );
     void running.then(() => {
       if (!stopped) timer = setTimeout(tick, options.pollMs);
     });
