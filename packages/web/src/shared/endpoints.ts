@@ -22,5 +22,9 @@ export const endpoints = {
   notifications: '/api/notifications',
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
+  pushKey: '/api/push/key',
+  pushSubscriptions: '/api/push/subscriptions',
+  pushSubscription: '/api/push/subscription',
+  pushUnsubscribe: '/api/push/unsubscribe',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;
