@@ -103,7 +103,8 @@ function readAll(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startFakePushService(): Promise<FakePushService> {
+/** `delayMs`: how long each answer takes, like a real service over the network (so work is in flight when a worker dies). */
+export async function startFakePushService(options: { delayMs?: number } = {}): Promise<FakePushService> {
   const devices = new Map<string, { device: FakeDevice; secrets: Secrets }>();
   const received: ReceivedPush[] = [];
   const rejected: string[] = [];
@@ -111,6 +112,7 @@ export async function startFakePushService(): Promise<FakePushService> {
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readAll(req);
+      if (options.delayMs !== undefined) await new Promise((r) => setTimeout(r, options.delayMs));
       const name = decodeURIComponent((req.url ?? '').replace(/^\/push\//, ''));
       const entry = devices.get(name);
       if (req.method !== 'POST' || entry === undefined) {
