@@ -133,7 +133,8 @@ describe.skipIf(adminUrl === undefined || adminUrl === '')('two push workers on 
     phase('workers running');
     // Due one to three seconds from now, spread out, so both workers are busy at once.
     await database.db.execute(
-      sql`update items set remind_at = now() + interval '1 second' + (random() * interval '2 seconds') where remind_at is not null`,
+      // Whole milliseconds, as the API stores them (the dispatcher matches notifications to remindAt exactly).
+      sql`update items set remind_at = date_trunc('milliseconds', now() + interval '1 second' + random() * interval '2 seconds') where remind_at is not null`,
     );
 
     const [victim, survivor] = workers;
