@@ -176,9 +176,10 @@ describe.skipIf(adminUrl === undefined || adminUrl === '')('two push workers on 
     // No duplicate the person would see: every copy of a notification carried its own Topic.
     const repeats = [...got.entries()].filter(([, e]) => e.topics.length > 1);
     for (const [id, e] of got) expect(new Set(e.topics)).toEqual(new Set([pushTopic(id)]));
+    const reclaimed = await database.db.select({ n: sql<number>`count(*)::int` }).from(pushDeliveries).where(sql`${pushDeliveries.attempts} > 1`);
     console.info(
       `two-worker kill test: ${EXPECTED} notifications, ${service.received.length} pushes received (${killedAt} before the SIGKILL), ` +
-        `${repeats.length} resent after the kill and collapsed by Topic.`,
+        `${reclaimed[0]?.n ?? 0} deliveries claimed more than once (lease ran out), ${repeats.length} resent and collapsed by Topic.`,
     );
     expect(survivor.output.join('')).not.toMatch(/failed/i);
     // Generous: on a loaded machine two cold `tsx` starts alone can take most of a minute.
