@@ -1,12 +1,13 @@
 import { ENV_VARS, loadConfig } from './config/env.ts';
-import { runMigrate, runServer, runWorker } from './main.ts';
+import { runMigrate, runServer, runVapid, runWorker } from './main.ts';
 import { runBackupCommand, runRestoreCommand } from './backup/command.ts';
 import { runNewsletterCommand } from './newsletter/command.ts';
 
 const COMMANDS = {
   serve: 'Start the web server (applies database migrations first).',
   migrate: 'Apply database migrations and exit.',
-  worker: 'Deliver due reminders to the notification center, without serving HTTP (for extra PostgreSQL workers).',
+  worker: 'Deliver due reminders and Web Push notifications, without serving HTTP (for extra PostgreSQL workers).',
+  vapid: 'Print the Web Push (VAPID) public key, creating the key pair on first use.',
   newsletter: 'send <guide-slug>: email a guide to every confirmed subscriber (never twice).',
   backup: '<file>: write every table to a file (content stays encrypted; stop `serve` first on the embedded database).',
   restore: '<file> [--force]: load a backup into an empty database (--force replaces what is there).',
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (command === 'worker') return runWorker(config.value);
   if (command === 'backup') return runBackupCommand(argv.slice(1), config.value);
   if (command === 'restore') return runRestoreCommand(argv.slice(1), config.value);
+  if (command === 'vapid') return runVapid(config.value);
   return command === 'serve' ? runServer(config.value) : runMigrate(config.value);
 }
 

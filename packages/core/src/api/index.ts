@@ -8,3 +8,4 @@ export * from './matching.ts';
 export * from './notifications.ts';
 export * from './today.ts';
 export * from './together.ts';
+export * from './push.ts';

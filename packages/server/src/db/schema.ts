@@ -20,8 +20,9 @@ import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
 import { digestSends } from '../week/schema.ts';
 import { calendarFeeds } from '../together/schema.ts';
+import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
 
-export { notifications, matchUploads, calendarFeeds };
+export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -170,4 +171,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries } as const;

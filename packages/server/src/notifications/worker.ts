@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendWeeklyDigests } from '../week/digest.ts';
+import { deliverDuePushes, type PushOptions } from '../push/deliver.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
 export type NotificationWorker = {
@@ -14,15 +15,18 @@ export type WorkerOptions = {
   readonly now?: () => Date;
   /** Sends weekly digests too, when given (the mail link's origin comes with it). */
   readonly digest?: { readonly mailer: Mailer; readonly origin: string };
+  /** Web Push: when given, each poll also sends the pushes that are due (the outbox, decision 0025). */
+  readonly push?: PushOptions;
 };
 
-async function poll(options: WorkerOptions, at: Date): Promise<void> {
-  await dispatchDueReminders(options.db, at);
-  if (options.digest) await sendWeeklyDigests({ db: options.db, ...options.digest }, at);
+async function poll(options: WorkerOptions, now: () => Date): Promise<void> {
+  await dispatchDueReminders(options.db, now());
+  if (options.push !== undefined) await deliverDuePushes(options.db, now, options.push);
+  if (options.digest) await sendWeeklyDigests({ db: options.db, ...options.digest }, now());
 }
 
 /**
- * Polls for due reminders every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders (and then due pushes) every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */
@@ -33,7 +37,7 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
-    running = poll(options, now()).then(
+    running = poll(options, now).then(
       () => undefined,
       (e: unknown) => {
         // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.

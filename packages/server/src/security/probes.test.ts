@@ -243,6 +243,9 @@ describe.each(engines)('security probes against a running server on $name', (eng
         ['GET', `/api/items?kind=${encodeURIComponent(evil)}`, undefined],
         ['GET', `/api/items?before=${encodeURIComponent(evil)}`, undefined],
         ['GET', `/api/items/${encodeURIComponent(evil)}`, undefined],
+        ['PUT', '/api/push/subscription', { endpoint: evil, keys: { p256dh: `B${b64(65).slice(1)}`, auth: b64(16) }, label: 'Phone' }],
+        ['PUT', '/api/push/subscription', { endpoint: 'https://push.example.com/x', keys: { p256dh: evil, auth: b64(16) }, label: 'Phone' }],
+        ['POST', '/api/push/unsubscribe', { endpoint: evil }],
       ];
       for (const [method, path, body] of signedIn) {
         const res = await ours.a.agent.request(method, path, body);

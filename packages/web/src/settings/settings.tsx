@@ -11,6 +11,7 @@ import { applyTheme } from '../shared/theme.ts';
 import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { YourData } from './your-data.tsx';
+import { PushSettings } from '../notifications/push-settings.tsx';
 import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 
 const meResponse = z.object({ user: userView });
@@ -179,6 +180,8 @@ export function Settings({ session }: { session: Unlocked }) {
           </span>
         </div>
       </form>
+
+      <PushSettings />
 
       <ChangePassword />
 

@@ -24,5 +24,9 @@ export const endpoints = {
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
   calendarFeed: '/api/together/calendar-feed',
+  pushKey: '/api/push/key',
+  pushSubscriptions: '/api/push/subscriptions',
+  pushSubscription: '/api/push/subscription',
+  pushUnsubscribe: '/api/push/unsubscribe',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;
