@@ -1,2 +1,5 @@
 /** Spark: consent-first intimacy features (issue #8). */
 export * from './consent.ts';
+export * from './prompts.ts';
+export * from './suggest.ts';
+export * from './bodies.ts';
