@@ -31,6 +31,7 @@ import {
   supportThanksBody,
   supportWinBody,
 } from '../support/bodies.ts';
+import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -68,6 +69,9 @@ export const ITEM_KINDS = [
   'support-date',
   'support-thanks',
   'support-prefs',
+  'spark-rhythm',
+  'spark-wish-band',
+  'spark-wish-reveal',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -132,6 +136,11 @@ export const ITEM_KIND_RULES = {
   'support-date': { visibilities: ['shared', 'private'] },
   'support-thanks': { visibilities: SHARED },
   'support-prefs': { visibilities: ['private'] },
+  // Intimacy rhythm (decision 0037): the log and exact wish are private-records; only a coarse band is shared,
+  // and the server withholds it (and any revealed number) from the partner until they have written theirs.
+  'spark-rhythm': { visibilities: SHARED },
+  'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -177,6 +186,9 @@ export const ITEM_BODY_SCHEMAS = {
   'support-date': supportKeyDateBody,
   'support-thanks': supportThanksBody,
   'support-prefs': supportPrefsBody,
+  'spark-rhythm': sparkRhythmBody,
+  'spark-wish-band': sparkWishBandBody,
+  'spark-wish-reveal': sparkWishRevealBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;
