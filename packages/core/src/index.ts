@@ -29,5 +29,4 @@ export * from './support/catalog.ts';
 export * from './matching/index.ts';
 export * from './together/ideas.ts';
 export * from './touch/index.ts';
-export * from './spark/desires.ts';
-export * from './spark/rhythm.ts';
+export * from './spark/index.ts';

@@ -22,6 +22,7 @@ import { ConversationPage } from './talk/conversation-page.tsx';
 import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
 import { SupportPage } from './support/support-page.tsx';
+import { SparkPage } from './spark/spark-page.tsx';
 import { HelpPage } from './help/help-page.tsx';
 import { PulsePage } from './help/pulse-page.tsx';
 import { PrivateCheckPage } from './help/private-check.tsx';
@@ -91,6 +92,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/spark':
+      return <SparkPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
   }
@@ -160,6 +163,11 @@ function Header({ path }: { path: string }) {
           </li>
           <li>
             <NotificationsLink path={path} current={current('/app/notifications')} />
+          </li>
+          <li>
+            <Link href="/app/spark" aria-current={current('/app/spark')}>
+              Spark
+            </Link>
           </li>
           <li>
             <Link href="/app/settings" aria-current={current('/app/settings')}>

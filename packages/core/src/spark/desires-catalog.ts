@@ -1,3 +1,5 @@
+import { SPARK_LEVELS, type SparkLevel } from './consent.ts';
+
 /**
  * The desire list (DESIGN §2 habit b3): ideas written for Hearth, each in a category
  * and at a level. Every couple is different; a yes here is an invitation to talk, never
@@ -12,9 +14,9 @@
  */
 export const DESIRES_VERSION = 1;
 
-/** Comfort levels, gentlest first (the consent model's scale). */
-export const DESIRE_LEVELS = ['sweet', 'flirty', 'spicy'] as const;
-export type DesireLevel = (typeof DESIRE_LEVELS)[number];
+/** Ideas use the consent model's comfort levels, gentlest first. */
+export const DESIRE_LEVELS = SPARK_LEVELS;
+export type DesireLevel = SparkLevel;
 
 export const DESIRE_CATEGORIES = [
   { id: 'closeness', label: 'Closeness and cuddles', blurb: 'Warm, unhurried ways of being near each other.' },

@@ -4,7 +4,8 @@ import { buildMatchUpload, type BuildUploadError, type MatchUpload } from '../ma
 import { categoryTag, MATCH_ANSWERS } from '../matching/tokens.ts';
 import { matchesFromTokens, type Matches } from '../matching/matches.ts';
 import type { MatchAnswers, MatchItem } from '../matching/yes-rate.ts';
-import { DESIRE_CATEGORIES, DESIRE_LEVELS, DESIRES, type Desire, type DesireLevel } from './desires-catalog.ts';
+import { levelAllowed } from './consent.ts';
+import { DESIRE_CATEGORIES, DESIRES, type Desire, type DesireLevel } from './desires-catalog.ts';
 
 export * from './desires-catalog.ts';
 
@@ -14,11 +15,9 @@ export * from './desires-catalog.ts';
  * blind-matching deck `desires`. The matching itself is the shared core matching.
  */
 
-export const desireLevel = z.enum(DESIRE_LEVELS);
-
 /** Whether an idea at `level` may be shown at the couple's effective level (the lower of the two comfort levels). */
 export function desireLevelAllows(effective: DesireLevel, level: DesireLevel): boolean {
-  return DESIRE_LEVELS.indexOf(level) <= DESIRE_LEVELS.indexOf(effective);
+  return levelAllowed(level, effective);
 }
 
 /** Ideas at or below the effective level, in catalog order. Nothing above it is shown, asked or uploaded. */

@@ -7,6 +7,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -16,8 +17,9 @@ import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schem
 // Refers back to users and items (lazily); import it from here, never directly, so this module always loads first.
 import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
+import { sparkConsent } from '../spark/schema.ts';
 
-export { notifications, matchUploads };
+export { notifications, matchUploads, sparkConsent };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -133,6 +135,8 @@ export const items = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'cascade' }),
     // Schedule metadata the server may see (DESIGN §4), for reminders.
     remindAt: ts('remind_at'),
+    // Spark items only: the content's comfort level as a rank (decision 0033), so the server can withhold what is above the couple's level.
+    sparkLevel: smallint('spark_level'),
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -162,4 +166,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, sparkConsent } as const;

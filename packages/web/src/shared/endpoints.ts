@@ -23,4 +23,5 @@ export const endpoints = {
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
+  spark: '/api/spark',
 } as const;

@@ -1,0 +1,4 @@
+/** Spark: consent-first intimacy features (issue #8). */
+export * from './consent.ts';
+export * from './desires.ts';
+export * from './rhythm.ts';

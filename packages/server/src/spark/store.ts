@@ -1,0 +1,47 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { SPARK_LEVELS, effectiveSpark, levelRank, type SparkEffective, type SparkSettings } from '@hearth/core';
+import type { Db } from '../db/open.ts';
+import { items, sparkConsent } from '../db/schema.ts';
+
+export type SparkPair = { readonly mine: SparkSettings | null; readonly partner: SparkSettings | null };
+
+function settingsOf(row: { enabled: boolean; level: number; paused: boolean }): SparkSettings {
+  // A rank outside the list cannot be written through the API; reading it as the mildest level fails safe.
+  const level = SPARK_LEVELS[row.level] ?? 'sweet';
+  return { enabled: row.enabled, level, paused: row.paused };
+}
+
+/** Both partners' settings in this space, as seen from `userId`. */
+export async function sparkPair(db: Db, spaceId: string, userId: string): Promise<SparkPair> {
+  const rows = await db.select().from(sparkConsent).where(eq(sparkConsent.spaceId, spaceId));
+  const mine = rows.find((r) => r.userId === userId);
+  const partner = rows.find((r) => r.userId !== userId);
+  return { mine: mine ? settingsOf(mine) : null, partner: partner ? settingsOf(partner) : null };
+}
+
+/** What Spark may do in this space right now (state and effective level); the same for both partners once both opted in. */
+export async function sparkEffective(db: Db, spaceId: string, userId: string): Promise<SparkEffective> {
+  const { mine, partner } = await sparkPair(db, spaceId, userId);
+  return effectiveSpark(mine, partner);
+}
+
+export async function saveSparkSettings(db: Db, spaceId: string, userId: string, settings: SparkSettings, at: Date): Promise<void> {
+  const values = { enabled: settings.enabled, level: levelRank(settings.level), paused: settings.paused, updatedAt: at };
+  await db
+    .insert(sparkConsent)
+    .values({ spaceId, userId, ...values })
+    .onConflictDoUpdate({ target: [sparkConsent.spaceId, sparkConsent.userId], set: values });
+}
+
+/**
+ * SQL: an item's Spark level is within what the couple allows right now — both turned
+ * Spark on, neither paused, and the item's level at or below the lower of the two.
+ * The same for either partner, so the list, the single fetch and the reminder worker
+ * all use this one clause.
+ */
+export function sparkDeliverable(): SQL {
+  return sql`exists (select 1 from ${sparkConsent} as a join ${sparkConsent} as b
+    on b.space_id = a.space_id and b.user_id > a.user_id
+    where a.space_id = ${items.spaceId} and a.enabled and b.enabled and not a.paused and not b.paused
+    and ${items.sparkLevel} <= least(a.level, b.level))`;
+}
