@@ -5,7 +5,9 @@ import type { Unlocked } from '../shared/session.ts';
 import { Page } from '../shared/ui.tsx';
 import { SpaceGate } from '../space/space-gate.tsx';
 import type { LoadedSpace } from '../space/space.ts';
-import { SparkGate, SparkSettingsForm } from './spark-gate.tsx';
+import { DesiresSection } from './desires-section.tsx';
+import { RhythmSection } from './rhythm-section.tsx';
+import { SPARK_POLL_MS, SparkGate, SparkSettingsForm } from './spark-gate.tsx';
 
 export type SparkContext = {
   readonly session: Unlocked;
@@ -18,7 +20,10 @@ export type SparkContext = {
  * for both, not paused), so a section never has to check consent itself; it gets the
  * effective level to stay at or below.
  */
-const SECTIONS: readonly { readonly id: string; readonly render: (ctx: SparkContext) => ComponentChildren }[] = [];
+const SECTIONS: readonly { readonly id: string; readonly render: (ctx: SparkContext) => ComponentChildren }[] = [
+  { id: 'desires', render: (ctx) => <DesiresSection session={ctx.session} space={ctx.space} level={ctx.spark.effectiveLevel} pollMs={SPARK_POLL_MS} /> },
+  { id: 'rhythm', render: (ctx) => <RhythmSection session={ctx.session} space={ctx.space} pollMs={SPARK_POLL_MS} /> },
+];
 
 /** /app/spark: the consent gate, then every Spark section, then my own settings. */
 export function SparkPage({ session }: { session: Unlocked }) {
