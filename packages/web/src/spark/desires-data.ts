@@ -56,6 +56,8 @@ export function useDesires(session: Unlocked, space: LoadedSpace, level: DesireL
   const stored = useRef<Stored>({ view: null, answers: new Map() });
   const alive = useRef(true);
   const writes = useRef(0);
+  /** The level my current upload was made at, so polling only reads unless the level changed. */
+  const uploadedAt = useRef<DesireLevel | null>(null);
 
   const show = useCallback(
     (answers: Map<string, MatchAnswer>, result: MatchResultResponse) => {
@@ -82,14 +84,16 @@ export function useDesires(session: Unlocked, space: LoadedSpace, level: DesireL
     if (!alive.current || writes.current !== startedAt) return;
     if (!loaded.ok) return setError(loaded.message);
     stored.current = loaded.value;
-    // Re-uploading on open keeps the server's tokens at the current level: if the level
-    // went down, tokens for ideas above it disappear rather than wait for the next answer.
-    const res = loaded.value.answers.size > 0 ? await upload(loaded.value.answers) : await api.get(endpoints.matching('desires'), matchResultResponse);
+    // Re-uploading on open (and whenever the level changes) keeps the server's tokens at the
+    // current level: if it went down, tokens for ideas above it go now, not at the next answer.
+    const reupload = loaded.value.answers.size > 0 && uploadedAt.current !== level;
+    const res = reupload ? await upload(loaded.value.answers) : await api.get(endpoints.matching('desires'), matchResultResponse);
     if (!alive.current || writes.current !== startedAt) return;
     if (!res.ok) return setError(res.message);
+    if (reupload) uploadedAt.current = level;
     setError(null);
     show(loaded.value.answers, res.value);
-  }, [keys, me, upload, show]);
+  }, [keys, me, level, upload, show]);
 
   useLiveReload(reload, pollMs, alive);
 
@@ -108,10 +112,11 @@ export function useDesires(session: Unlocked, space: LoadedSpace, level: DesireL
       stored.current = { view: saved.value, answers };
       const res = await upload(answers);
       if (!res.ok) return res;
+      uploadedAt.current = level;
       if (alive.current) show(answers, res.value);
       return ok(undefined);
     },
-    [keys, space.view.id, upload, show],
+    [keys, space.view.id, level, upload, show],
   );
 
   return { state, error, answer, reload };
