@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sealed, uuid } from './common.ts';
 import { ITEM_KINDS } from '../items/kinds.ts';
+import { sparkLevel } from '../spark/consent.ts';
 
 export const itemKind = z.enum(ITEM_KINDS, { error: 'unknown item kind' });
 export const visibility = z.enum(['shared', 'private']);
@@ -16,6 +17,8 @@ export const createItemRequest = z.object({
   /** The item this one belongs to (a reply's check-in, a side's topic); bound into the body too. */
   parentId: uuid.nullable().default(null),
   remindAt: remindAt.default(null),
+  /** Spark kinds only: the content's comfort level, so the server can withhold it above the couple's level (decision 0033). */
+  sparkLevel: sparkLevel.nullable().default(null),
   body: sealed,
 });
 
@@ -55,6 +58,7 @@ export const itemView = z.object({
   authorId: uuid,
   parentId: uuid.nullable(),
   remindAt: z.string().nullable(),
+  sparkLevel: sparkLevel.nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
   body: sealed,

@@ -32,6 +32,7 @@ import {
   supportWinBody,
 } from '../support/bodies.ts';
 import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
+import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -72,6 +73,10 @@ export const ITEM_KINDS = [
   'spark-rhythm',
   'spark-wish-band',
   'spark-wish-reveal',
+  'spark-message',
+  'spark-reply',
+  'spark-reaction',
+  'spark-steer',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -96,6 +101,14 @@ export type KindRule = {
    * stays closed (the time of day is schedule metadata the server may see, DESIGN §4).
    */
   readonly remindDaily?: boolean;
+  /**
+   * A Spark kind (decision 0033): created only while Spark is on for both, with a
+   * plaintext level tag at or below the couple's effective level; the partner can
+   * fetch it only while that still holds and, if it has a `remindAt`, once that time
+   * has come (a scheduled message). `notify` items tell the partner, neutrally, when
+   * they arrive.
+   */
+  readonly spark?: { readonly notify: boolean };
 };
 
 const SHARED = ['shared'] as const;
@@ -141,6 +154,11 @@ export const ITEM_KIND_RULES = {
   'spark-rhythm': { visibilities: SHARED },
   'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
   'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  // Spark (issue #8): messages, with replies and reactions under them; one steer per author under nothing.
+  'spark-message': { visibilities: SHARED, spark: { notify: true } },
+  'spark-reply': { visibilities: SHARED, parents: ['spark-message'], spark: { notify: true } },
+  'spark-reaction': { visibilities: SHARED, parents: ['spark-message'], onePerAuthor: true, spark: { notify: false } },
+  'spark-steer': { visibilities: SHARED, spark: { notify: false } },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -150,6 +168,9 @@ export const REVEAL_WHEN_BOTH_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter
 
 /** Kinds whose reminder the server re-arms for the next day after it fires. */
 export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).remindDaily === true);
+
+/** Kinds gated by Spark consent. */
+export const SPARK_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).spark !== undefined);
 
 export const noteBody = z.object({
   text: z.string().min(1).max(10_000),
@@ -189,6 +210,10 @@ export const ITEM_BODY_SCHEMAS = {
   'spark-rhythm': sparkRhythmBody,
   'spark-wish-band': sparkWishBandBody,
   'spark-wish-reveal': sparkWishRevealBody,
+  'spark-message': sparkMessageBody,
+  'spark-reply': sparkReplyBody,
+  'spark-reaction': sparkReactionBody,
+  'spark-steer': sparkSteerBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;

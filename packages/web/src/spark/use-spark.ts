@@ -30,9 +30,17 @@ export async function saveSpark(settings: SparkSettings): Promise<Result<SparkSt
   return res.ok ? ok(res.value) : err(res.code, res.message);
 }
 
-/** Forget what this device knew (sign-out, quick exit). */
+/** Whether Spark's app lock is open in this tab (decision 0035); starts locked on every load. */
+export const sparkUnlockedStore = createStore(false);
+
+export function lockSpark(): void {
+  sparkUnlockedStore.set(false);
+}
+
+/** Forget what this device knew, and lock Spark again (sign-in, sign-out). */
 export function clearSpark(): void {
   sparkStore.set({ status: 'loading' });
+  lockSpark();
 }
 
 export type UseSpark = {
