@@ -31,6 +31,7 @@ import {
   supportThanksBody,
   supportWinBody,
 } from '../support/bodies.ts';
+import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
 import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
 
 /**
@@ -69,6 +70,9 @@ export const ITEM_KINDS = [
   'support-date',
   'support-thanks',
   'support-prefs',
+  'spark-rhythm',
+  'spark-wish-band',
+  'spark-wish-reveal',
   'spark-message',
   'spark-reply',
   'spark-reaction',
@@ -145,6 +149,11 @@ export const ITEM_KIND_RULES = {
   'support-date': { visibilities: ['shared', 'private'] },
   'support-thanks': { visibilities: SHARED },
   'support-prefs': { visibilities: ['private'] },
+  // Intimacy rhythm (decision 0037): the log and exact wish are private-records; only a coarse band is shared,
+  // and the server withholds it (and any revealed number) from the partner until they have written theirs.
+  'spark-rhythm': { visibilities: SHARED },
+  'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
   // Spark (issue #8): messages, with replies and reactions under them; one steer per author under nothing.
   'spark-message': { visibilities: SHARED, spark: { notify: true } },
   'spark-reply': { visibilities: SHARED, parents: ['spark-message'], spark: { notify: true } },
@@ -198,6 +207,9 @@ export const ITEM_BODY_SCHEMAS = {
   'support-date': supportKeyDateBody,
   'support-thanks': supportThanksBody,
   'support-prefs': supportPrefsBody,
+  'spark-rhythm': sparkRhythmBody,
+  'spark-wish-band': sparkWishBandBody,
+  'spark-wish-reveal': sparkWishRevealBody,
   'spark-message': sparkMessageBody,
   'spark-reply': sparkReplyBody,
   'spark-reaction': sparkReactionBody,

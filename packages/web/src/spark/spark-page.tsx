@@ -5,7 +5,9 @@ import type { Unlocked } from '../shared/session.ts';
 import { Page } from '../shared/ui.tsx';
 import { SpaceGate } from '../space/space-gate.tsx';
 import type { LoadedSpace } from '../space/space.ts';
-import { SparkGate, SparkSettingsForm } from './spark-gate.tsx';
+import { DesiresSection } from './desires-section.tsx';
+import { RhythmSection } from './rhythm-section.tsx';
+import { SPARK_POLL_MS, SparkGate, SparkSettingsForm } from './spark-gate.tsx';
 import { SparkLock, SparkLockSettings } from './spark-lock-view.tsx';
 import { SparkMessagesSection } from './spark-messages-section.tsx';
 
@@ -22,6 +24,8 @@ export type SparkContext = {
  */
 const SECTIONS: readonly { readonly id: string; readonly render: (ctx: SparkContext) => ComponentChildren }[] = [
   { id: 'messages', render: (ctx) => <SparkMessagesSection {...ctx} /> },
+  { id: 'desires', render: (ctx) => <DesiresSection session={ctx.session} space={ctx.space} level={ctx.spark.effectiveLevel} pollMs={SPARK_POLL_MS} /> },
+  { id: 'rhythm', render: (ctx) => <RhythmSection session={ctx.session} space={ctx.space} pollMs={SPARK_POLL_MS} /> },
 ];
 
 /** /app/spark: the lock, the consent gate, every Spark section, then my own settings. */
