@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SPARK_PROMPTS } from '@hearth/core';
+import { DESIRES, SPARK_PROMPTS } from '@hearth/core';
 import { itemListResponse } from '@hearth/core/api';
 import { expectAccessible } from './support/accessibility.ts';
-import { pairUp } from './support/couple.ts';
+import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
@@ -10,14 +10,24 @@ import { useHearthServer } from './support/use-hearth.ts';
  * Spark, consent first: Jo turns it on at "spicy", Ren at "flirty", so both get
  * flirty and nothing above it, and neither is shown the other's choice. Jo sends a
  * message from a prompt; Ren is told only "Something new in Hearth", reads it behind
- * a device PIN, reacts and replies. Then Ren pauses: both see only "Spark is paused"
- * and nothing more gets through.
+ * a device PIN, reacts and replies. On the desire list only what both said yes to
+ * shows up. Then Ren pauses: both see only "Spark is paused" and nothing more gets
+ * through.
  */
 
 const jo = { email: 'jo.spark@example.com', password: 'a window seat in the rain', name: 'Jo' };
 const ren = { email: 'ren.spark@example.com', password: 'oranges on the windowsill', name: 'Ren' };
 const reply = 'Come home early and find out.';
 const pin = '482913';
+
+const desire = (id: string): string => {
+  const found = DESIRES.find((d) => d.id === id);
+  if (!found) throw new Error(`no desire ${id}`);
+  return found.text;
+};
+const bothYes = desire('desire-001');
+const onlyJo = desire('desire-003');
+const onlyRen = desire('desire-013');
 
 const server = useHearthServer();
 const problems: string[] = [];
@@ -31,6 +41,16 @@ async function openSpark(page: Page): Promise<void> {
 async function optIn(page: Page, level: 'Sweet' | 'Flirty' | 'Spicy'): Promise<void> {
   await page.getByRole('group', { name: 'My comfort level' }).getByRole('radio', { name: level, exact: true }).check();
   await page.getByRole('button', { name: 'Turn Spark on' }).click();
+}
+
+/** Answers through the desire list's "My answers", where any answer can be set or changed. */
+async function answer(page: Page, idea: string, value: 'yes' | 'maybe' | 'no'): Promise<void> {
+  const list = page.getByRole('region', { name: 'Desire list' }).locator('details');
+  if ((await list.getAttribute('open')) === null) await list.locator('summary').click();
+  const select = list.getByRole('combobox', { name: idea });
+  await select.selectOption(value);
+  await expect(select).toBeEnabled();
+  await expect(select).toHaveValue(value);
 }
 
 /** Every suggested prompt, over a few rounds of "Other ideas", is at or below flirty. */
@@ -129,6 +149,27 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
     const message = a.page.getByRole('list', { name: 'Spark messages' }).getByRole('listitem').filter({ hasText: sent });
     await expect(message).toContainText('Ren: 😳 Made me blush');
     await expect(message.getByRole('list', { name: 'Replies' })).toContainText(`Ren: ${reply}`);
+  });
+
+  await test.step('desire-list matches show only what both said yes to', async () => {
+    await answer(a.page, bothYes, 'yes');
+    await answer(a.page, onlyJo, 'yes');
+    await answer(a.page, onlyRen, 'no');
+    await answer(b.page, bothYes, 'yes');
+    await answer(b.page, onlyJo, 'no');
+    await answer(b.page, onlyRen, 'yes');
+    const renMatches = b.page.getByRole('list', { name: 'Desire matches' });
+    await expect(renMatches.getByRole('listitem')).toHaveCount(1);
+    await expect(renMatches).toContainText(bothYes);
+    await expect(renMatches).not.toContainText(onlyJo);
+    await expect(renMatches).not.toContainText(onlyRen);
+
+    await a.page.reload();
+    await signInIfLocked(a.page, jo);
+    const joMatches = a.page.getByRole('list', { name: 'Desire matches' });
+    await expect(joMatches.getByRole('listitem')).toHaveCount(1);
+    await expect(joMatches).toContainText(bothYes);
+    await expect(joMatches).not.toContainText(onlyJo);
   });
 
   await test.step('Ren pauses: both see only "Spark is paused", and nothing is delivered', async () => {
