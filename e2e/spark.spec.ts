@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DESIRES, SPARK_PROMPTS } from '@hearth/core';
 import { itemListResponse } from '@hearth/core/api';
 import { expectAccessible } from './support/accessibility.ts';
-import { pairUp, signInIfLocked } from './support/couple.ts';
+import { KDF_TIMEOUT_MS, pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
@@ -65,6 +65,8 @@ async function expectOnlyFlirtyOrMilder(page: Page): Promise<void> {
 }
 
 test('both opt in, the lower level wins, a message arrives discreetly, and pausing stops it all', async ({ browser }) => {
+  // Four sign-ups or unlocks and two PIN derivations, each Argon2id: slow on a shared machine.
+  test.setTimeout(600_000);
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: jo, second: ren });
   let sent = '';
 
@@ -119,7 +121,7 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
     await lock.getByLabel('New PIN (4 to 8 digits)').fill(pin);
     await lock.getByLabel('The same PIN again').fill(pin);
     await lock.getByRole('button', { name: 'Save PIN' }).click();
-    await expect(lock.getByRole('status')).toHaveText('PIN lock is on.');
+    await expect(lock.getByRole('status')).toHaveText('PIN lock is on.', { timeout: KDF_TIMEOUT_MS });
   });
 
   await test.step('Opening Spark again asks for the PIN; Ren reads, reacts and replies', async () => {
@@ -130,12 +132,12 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
     await expectAccessible(b.page, 'spark locked');
     await b.page.getByLabel('PIN', { exact: true }).fill('000000');
     await b.page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(b.page.getByText("That PIN isn't right.")).toBeVisible();
+    await expect(b.page.getByText("That PIN isn't right.")).toBeVisible({ timeout: KDF_TIMEOUT_MS });
     await b.page.getByLabel('PIN', { exact: true }).fill(pin);
     await b.page.getByRole('button', { name: 'Unlock' }).click();
 
     const message = b.page.getByRole('list', { name: 'Spark messages' }).getByRole('listitem').filter({ hasText: sent });
-    await expect(message).toContainText('From Jo');
+    await expect(message).toContainText('From Jo', { timeout: KDF_TIMEOUT_MS });
     await message.getByRole('button', { name: 'Made me blush' }).click();
     await expect(message.getByText('You reacted')).toBeVisible();
     await message.getByRole('textbox', { name: 'Reply to Jo' }).fill(reply);
