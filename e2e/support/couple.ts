@@ -2,6 +2,9 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 import type { HearthServer } from './hearth-server.ts';
 import { watchContext } from './watch.ts';
 
+/** How long a step that runs the key derivation may take. */
+export const KDF_TIMEOUT_MS = 90_000;
+
 export type Person = { email: string; password: string; name: string };
 export type Partner = { context: BrowserContext; page: Page; person: Person };
 
@@ -18,7 +21,8 @@ export async function signUp(page: Page, who: Person): Promise<string[]> {
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Display name').fill(who.name);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  // Argon2id at 64 MiB: seconds on a laptop, far longer on a loaded shared machine.
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: KDF_TIMEOUT_MS });
   const words = await page.getByTestId('recovery-words').locator('li').allInnerTexts();
   await page.getByLabel("I've saved it").check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -62,6 +66,6 @@ export async function signInIfLocked(page: Page, who: { email: string; password:
     await expect(page.getByLabel('Email')).toHaveValue(who.email);
     await page.getByLabel('Password', { exact: true }).fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(unlock).toHaveCount(0);
+    await expect(unlock).toHaveCount(0, { timeout: KDF_TIMEOUT_MS });
   }
 }

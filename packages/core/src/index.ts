@@ -31,3 +31,4 @@ export * from './together/index.ts';
 export * from './touch/index.ts';
 export * from './week/our-week.ts';
 export * from './data/index.ts';
+export * from './spark/index.ts';

@@ -35,6 +35,7 @@ const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.W
 const TogetherPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.TogetherPage));
 const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.NewPlanPage));
 const EditPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.EditPlanPage));
+const SparkPage = lazyScreen(() => import('./spark/spark-page.tsx').then((m) => m.SparkPage));
 const IdeasPage = lazyScreen(() => import('./together/ideas-page.tsx').then((m) => m.IdeasPage));
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
@@ -105,6 +106,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <NewPlanPage session={session} kind="together-ritual" />;
     case '/app/together/dates/new':
       return <NewPlanPage session={session} kind="together-date" />;
+    case '/app/spark':
+      return <SparkPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
     case '/app/week':
@@ -179,6 +182,11 @@ function Header({ path }: { path: string }) {
           </li>
           <li>
             <NotificationsLink path={path} current={current('/app/notifications')} />
+          </li>
+          <li>
+            <Link href="/app/spark" aria-current={current('/app/spark')}>
+              Spark
+            </Link>
           </li>
           <li>
             <Link href="/app/settings" aria-current={current('/app/settings')}>

@@ -9,3 +9,4 @@ export * from './notifications.ts';
 export * from './today.ts';
 export * from './together.ts';
 export * from './push.ts';
+export * from './spark.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sealed, uuid } from './common.ts';
 import { ITEM_KINDS } from '../items/kinds.ts';
 import { togetherSchedule } from '../together/schedule.ts';
+import { sparkLevel } from '../spark/consent.ts';
 
 export const itemKind = z.enum(ITEM_KINDS, { error: 'unknown item kind' });
 export const visibility = z.enum(['shared', 'private']);
@@ -19,6 +20,8 @@ export const createItemRequest = z.object({
   remindAt: remindAt.default(null),
   /** Rituals and dates only: when they happen (plaintext, decision 0016); the server derives `remindAt` from it. */
   schedule: togetherSchedule.nullable().default(null),
+  /** Spark kinds only: the content's comfort level, so the server can withhold it above the couple's level (decision 0033). */
+  sparkLevel: sparkLevel.nullable().default(null),
   body: sealed,
   /**
    * When an imported item was first written (decision 0039), so a check-in keeps its
@@ -65,6 +68,7 @@ export const itemView = z.object({
   remindAt: z.string().nullable(),
   /** Rituals and dates: their plaintext schedule; absent or null for every other kind. */
   schedule: togetherSchedule.nullable().optional(),
+  sparkLevel: sparkLevel.nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
   body: sealed,

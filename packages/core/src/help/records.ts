@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { pulseAnswers } from './pulse.ts';
 import { safetyAnswers } from './safety.ts';
+import { desireAnswersRecord } from '../spark/desires.ts';
+import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm.ts';
 
 /**
  * Bodies of `private-record` items: sealed under the author's personal key, one
@@ -28,7 +30,15 @@ export const helpPrefsRecord = z.object({
   alwaysSharePulse: z.boolean(),
 });
 
-export const privateRecordBody = z.discriminatedUnion('type', [pulseRecord, safetyRecord, helpPrefsRecord]);
+export const privateRecordBody = z.discriminatedUnion('type', [
+  pulseRecord,
+  safetyRecord,
+  helpPrefsRecord,
+  // Spark (decisions 0036, 0037): desire-list answers, the intimacy log and the exact wished frequency.
+  desireAnswersRecord,
+  rhythmEntryRecord,
+  rhythmWishRecord,
+]);
 
 export type PulseRecord = z.infer<typeof pulseRecord>;
 export type SafetyRecord = z.infer<typeof safetyRecord>;

@@ -35,6 +35,8 @@ import { togetherMarkBody, togetherPlanBody } from '../together/bodies.ts';
 import { togetherIdeaBody } from '../together/deck.ts';
 import { togetherFirstBody } from '../together/firsts.ts';
 import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
+import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
+import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
@@ -79,6 +81,13 @@ export const ITEM_KINDS = [
   'together-first',
   'together-interest',
   'together-private',
+  'spark-rhythm',
+  'spark-wish-band',
+  'spark-wish-reveal',
+  'spark-message',
+  'spark-reply',
+  'spark-reaction',
+  'spark-steer',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -109,6 +118,14 @@ export type KindRule = {
    * and after each reminder moves it to the next occurrence's.
    */
   readonly scheduled?: boolean;
+  /**
+   * A Spark kind (decision 0033): created only while Spark is on for both, with a
+   * plaintext level tag at or below the couple's effective level; the partner can
+   * fetch it only while that still holds and, if it has a `remindAt`, once that time
+   * has come (a scheduled message). `notify` items tell the partner, neutrally, when
+   * they arrive.
+   */
+  readonly spark?: { readonly notify: boolean };
 };
 
 const SHARED = ['shared'] as const;
@@ -159,6 +176,16 @@ export const ITEM_KIND_RULES = {
   'together-first': { visibilities: SHARED },
   'together-interest': { visibilities: SHARED },
   'together-private': { visibilities: ['private'] },
+  // Intimacy rhythm (decision 0037): the log and exact wish are private-records; only a coarse band is shared,
+  // and the server withholds it (and any revealed number) from the partner until they have written theirs.
+  'spark-rhythm': { visibilities: SHARED },
+  'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  // Spark (issue #8): messages, with replies and reactions under them; one steer per author under nothing.
+  'spark-message': { visibilities: SHARED, spark: { notify: true } },
+  'spark-reply': { visibilities: SHARED, parents: ['spark-message'], spark: { notify: true } },
+  'spark-reaction': { visibilities: SHARED, parents: ['spark-message'], onePerAuthor: true, spark: { notify: false } },
+  'spark-steer': { visibilities: SHARED, spark: { notify: false } },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -171,6 +198,8 @@ export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k)
 
 /** Kinds that carry a plaintext schedule the server reminds from (rituals and dates). */
 export const SCHEDULED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).scheduled === true);
+/** Kinds gated by Spark consent. */
+export const SPARK_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).spark !== undefined);
 
 export const noteBody = z.object({
   text: z.string().min(1).max(10_000),
@@ -214,6 +243,13 @@ export const ITEM_BODY_SCHEMAS = {
   'together-first': togetherFirstBody,
   'together-interest': togetherInterestBody,
   'together-private': togetherPrivateBody,
+  'spark-rhythm': sparkRhythmBody,
+  'spark-wish-band': sparkWishBandBody,
+  'spark-wish-reveal': sparkWishRevealBody,
+  'spark-message': sparkMessageBody,
+  'spark-reply': sparkReplyBody,
+  'spark-reaction': sparkReactionBody,
+  'spark-steer': sparkSteerBody,
 } as const satisfies Record<ItemKindName, z.ZodType>;
 
 export type NoteBody = z.infer<typeof noteBody>;

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -21,8 +22,9 @@ import { matchUploads } from '../matching/schema.ts';
 import { digestSends } from '../week/schema.ts';
 import { calendarFeeds } from '../together/schema.ts';
 import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
+import { sparkConsent } from '../spark/schema.ts';
 
-export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries };
+export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -142,6 +144,8 @@ export const items = pgTable(
     remindAt: ts('remind_at'),
     // Rituals and dates: start, zone, recurrence rule and lead time (decision 0016); validated with core's schema when read.
     schedule: jsonb('schedule'),
+    // Spark items only: the content's comfort level as a rank (decision 0033), so the server can withhold what is above the couple's level.
+    sparkLevel: smallint('spark_level'),
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -171,4 +175,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent } as const;

@@ -14,6 +14,7 @@ import { notificationRoutes } from '../notifications/routes.ts';
 import { pushRoutes } from '../push/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { calendarFeedRoutes, togetherRoutes } from '../together/routes.ts';
+import { sparkRoutes } from '../spark/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { todayRoutes } from '../today/routes.ts';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', todayRoutes);
   app.route('/api', togetherRoutes);
   app.route('/', calendarFeedRoutes({ db: options.db, config: options.config, now: deps.now }));
+  app.route('/api', sparkRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

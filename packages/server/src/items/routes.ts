@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { toB64 } from '@hearth/core';
+import { SPARK_LEVELS, toB64 } from '@hearth/core';
 import { createItemRequest, decodeItemCursor, encodeItemCursor, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
 import { requireMember } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
@@ -21,6 +21,7 @@ export function itemView(row: ItemRow): ItemView {
     parentId: row.parentId,
     remindAt: row.remindAt?.toISOString() ?? null,
     ...(row.schedule === null ? {} : { schedule: scheduleOf(row) }),
+    sparkLevel: row.sparkLevel === null ? null : (SPARK_LEVELS[row.sparkLevel] ?? null),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     body: toB64(row.body),
@@ -33,7 +34,7 @@ export const itemRoutes = new Hono<AppEnv>()
     const query = readQuery(c, listItemsQuery);
     const before = query.before === undefined ? undefined : decodeItemCursor(query.before);
     if (before === null) throw new HttpError('invalid_input', 'before: must be a cursor returned by the previous page');
-    const rows = await listItems(c.var.deps.db, space.id, user.id, { ...query, before });
+    const rows = await listItems(c.var.deps.db, space.id, user.id, { ...query, before, at: c.var.deps.now() });
     const views = rows.map(itemView);
     const last = views.at(-1);
     return c.json({ items: views, nextCursor: views.length === query.limit && last ? encodeItemCursor(last) : null });
@@ -54,7 +55,7 @@ export const itemRoutes = new Hono<AppEnv>()
   .get('/items/:id', async (c) => {
     const { user, space } = await requireMember(c);
     const id = readId(c, uuid);
-    const item = await visibleItem(c.var.deps.db, space.id, user.id, id);
+    const item = await visibleItem(c.var.deps.db, space.id, user.id, id, c.var.deps.now());
     if (item === undefined) throw new HttpError('not_found', 'No such item.');
     return c.json({ item: itemView(item) });
   })

@@ -1,15 +1,24 @@
-import { equalBytes, err, kindRule, nextPlanReminderAt, ok, type ItemKindName, type Result, type TogetherSchedule } from '@hearth/core';
+import { equalBytes, err, kindRule, levelAllowed, levelRank, nextPlanReminderAt, ok, type ItemKindName, type Result, type SparkLevel, type TogetherSchedule } from '@hearth/core';
 import { itemKind, type ItemKind, type Visibility } from '@hearth/core/api';
 import { transact } from '../db/transact.ts';
 import type { Deps } from '../http/context.ts';
 import type { Member } from '../http/access.ts';
 import { lockSpace } from '../space/store.ts';
+import { notifyMany } from '../notifications/notify.ts';
+import { partnersOf, sparkEffective } from '../spark/store.ts';
 import { authorHasInThread, deleteItem, insertItem, itemById, updateItemBody, visibleItem, type ItemRow } from './store.ts';
 
 type ItemDeps = Pick<Deps, 'db' | 'now'>;
 type Who = Pick<Member, 'user' | 'space'>;
 
 const ENDED = 'This space has ended; it can be read and exported but not changed.';
+/** "Later today" in the app; a day's slack on the server covers any time zone. */
+const SPARK_SCHEDULE_MAX_MS = 24 * 60 * 60_000;
+const SPARK_NOT_ON = {
+  off: 'Spark is off.',
+  waiting: 'Spark starts when both of you have turned it on.',
+  paused: 'Spark is paused.',
+} as const;
 const NOT_FOUND = 'No such item.';
 
 type CreateInput = {
@@ -19,10 +28,11 @@ type CreateInput = {
   parentId: string | null;
   remindAt: Date | null;
   schedule: TogetherSchedule | null;
+  sparkLevel: SparkLevel | null;
   body: Uint8Array;
   writtenAt?: Date | undefined;
 };
-type CreateError = 'conflict' | 'space_ended' | 'invalid_input' | 'not_found';
+type CreateError = 'conflict' | 'space_ended' | 'invalid_input' | 'not_found' | 'spark_unavailable' | 'above_spark_level';
 
 export async function createItem(
   deps: ItemDeps,
@@ -46,11 +56,12 @@ export async function createItem(
         existing.kind === input.kind &&
         existing.visibility === input.visibility &&
         existing.parentId === input.parentId &&
+        existing.sparkLevel === (input.sparkLevel === null ? null : levelRank(input.sparkLevel)) &&
         equalBytes(existing.body, input.body);
       if (!sameWrite) return err('conflict', 'An item with this id already exists with different content.');
       return ok({ item: existing, created: false });
     }
-    const allowed = await checkKindRule(tx, who, input);
+    const allowed = await checkKindRule(tx, who, input, at);
     if (!allowed.ok) return allowed;
     const inserted = await insertItem(tx, {
       id: input.id,
@@ -61,12 +72,14 @@ export async function createItem(
       parentId: input.parentId,
       remindAt: timing.value,
       schedule: input.schedule,
+      sparkLevel: input.sparkLevel === null ? null : levelRank(input.sparkLevel),
       body: input.body,
       createdAt: input.writtenAt !== undefined && input.writtenAt < at ? input.writtenAt : at,
       updatedAt: at,
     });
     // Lost a race with the same id: report it like any clash.
     if (inserted === undefined) return err('conflict', 'An item with this id already exists with different content.');
+    await notifySparkArrival(tx, inserted, input.kind, at);
     return ok({ item: inserted, created: true });
   });
 }
@@ -85,18 +98,70 @@ function remindAtFor(kind: ItemKindName, schedule: TogetherSchedule | null | und
   return ok(schedule === undefined ? undefined : nextPlanReminderAt(schedule, now));
 }
 
+/**
+ * A Spark message or reply sent for now tells the partner at once, through the one
+ * notification path, with the neutral "message" event and no item kind (so not even
+ * the notification list says Spark). A scheduled one is left to the reminder worker,
+ * which delivers it when its time comes (decision 0033). The dedupe key matches the
+ * worker's, so the two can never both deliver it.
+ */
+async function notifySparkArrival(tx: ItemDeps['db'], item: ItemRow, kind: ItemKind, at: Date): Promise<void> {
+  if (kindRule(kind).spark?.notify !== true) return;
+  if (item.remindAt !== null && item.remindAt.getTime() > at.getTime()) return;
+  const recipients = await partnersOf(tx, item.spaceId, item.authorId);
+  await notifyMany(
+    tx,
+    recipients.map((userId) => ({
+      userId,
+      spaceId: item.spaceId,
+      event: 'message' as const,
+      itemId: item.id,
+      itemKind: null,
+      refId: null,
+      dedupeKey: item.remindAt === null ? `message:${item.id}` : `reminder:${item.id}:${item.remindAt.toISOString()}`,
+      remindAt: item.remindAt,
+      at,
+    })),
+  );
+}
+
+/**
+ * Spark kinds need Spark on for both and a level tag at or below the couple's
+ * effective level; every other kind must not carry a level. The consent rows are
+ * locked for the rest of the transaction, so a pause cannot slip in between this check
+ * and the notification.
+ */
+async function checkSpark(tx: ItemDeps['db'], who: Who, input: CreateInput, at: Date): Promise<Result<void, CreateError>> {
+  const rule = kindRule(input.kind).spark;
+  if (rule === undefined) {
+    return input.sparkLevel === null ? ok(undefined) : err('invalid_input', `sparkLevel: only Spark items carry a level, not a ${input.kind}`);
+  }
+  if (input.sparkLevel === null) return err('invalid_input', `sparkLevel: a ${input.kind} needs a level`);
+  if (input.remindAt !== null && (!rule.notify || input.remindAt.getTime() > at.getTime() + SPARK_SCHEDULE_MAX_MS)) {
+    return err('invalid_input', `remindAt: a ${input.kind} can be scheduled at most a day ahead, and only if it is a message`);
+  }
+  const effective = await sparkEffective(tx, who.space.id, who.user.id, true);
+  if (effective.state !== 'on') return err('spark_unavailable', SPARK_NOT_ON[effective.state]);
+  if (!levelAllowed(input.sparkLevel, effective.level)) {
+    return err('above_spark_level', 'That is above the level you both chose, so it cannot be sent.');
+  }
+  return ok(undefined);
+}
+
 /** The kind's rule from core (ITEM_KIND_RULES), checked on metadata alone. */
-async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput): Promise<Result<void, CreateError>> {
+async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput, at: Date): Promise<Result<void, CreateError>> {
   const rule = kindRule(input.kind);
   if (!rule.visibilities.includes(input.visibility)) {
     return err('invalid_input', `visibility: a ${input.kind} cannot be ${input.visibility}`);
   }
+  const spark = await checkSpark(tx, who, input, at);
+  if (!spark.ok) return spark;
   if (rule.parents === undefined) {
     return input.parentId === null ? ok(undefined) : err('invalid_input', `parentId: a ${input.kind} does not belong under another item`);
   }
   if (input.parentId === null) return err('invalid_input', `parentId: a ${input.kind} belongs under a ${rule.parents.join(' or ')}`);
   // Locking the parent serialises writes into one thread, so "one per author" holds under concurrency.
-  const parent = await visibleItem(tx, who.space.id, who.user.id, input.parentId, true);
+  const parent = await visibleItem(tx, who.space.id, who.user.id, input.parentId, at, true);
   if (parent === undefined) return err('not_found', 'The item this belongs under does not exist.');
   if (!rule.parents.some((k) => k === parent.kind)) {
     return err('invalid_input', `parentId: a ${input.kind} belongs under a ${rule.parents.join(' or ')}, not a ${parent.kind}`);
@@ -110,9 +175,9 @@ async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput): 
 type ChangeError = 'not_found' | 'not_author' | 'space_ended';
 type UpdateError = ChangeError | 'invalid_input';
 
-async function authorsItem(tx: ItemDeps['db'], who: Who, id: string): Promise<Result<ItemRow, ChangeError>> {
+async function authorsItem(tx: ItemDeps['db'], who: Who, id: string, at: Date): Promise<Result<ItemRow, ChangeError>> {
   const space = await lockSpace(tx, who.space.id, 'share');
-  const item = await visibleItem(tx, who.space.id, who.user.id, id, true);
+  const item = await visibleItem(tx, who.space.id, who.user.id, id, at, true);
   if (item === undefined) return err('not_found', NOT_FOUND);
   if (item.authorId !== who.user.id) return err('not_author', 'Only the person who wrote this can change it.');
   if (space?.status !== 'active') return err('space_ended', ENDED);
@@ -127,7 +192,7 @@ export async function updateItem(
 ): Promise<Result<ItemRow, UpdateError>> {
   const at = deps.now();
   return transact<ItemRow, UpdateError>(deps.db, async (tx) => {
-    const allowed = await authorsItem(tx, who, id);
+    const allowed = await authorsItem(tx, who, id, at);
     if (!allowed.ok) return allowed;
     const kind = itemKind.safeParse(allowed.value.kind);
     if (!kind.success) return err('not_found', NOT_FOUND);
@@ -141,7 +206,7 @@ export async function updateItem(
 
 export async function removeItem(deps: ItemDeps, who: Who, id: string): Promise<Result<void, ChangeError>> {
   return transact(deps.db, async (tx) => {
-    const allowed = await authorsItem(tx, who, id);
+    const allowed = await authorsItem(tx, who, id, deps.now());
     if (!allowed.ok) return allowed;
     await deleteItem(tx, who.space.id, id);
     return ok(undefined);

@@ -1,24 +1,31 @@
-import { and, desc, eq, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { REVEAL_WHEN_BOTH_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
+import { and, desc, eq, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { REVEAL_WHEN_BOTH_KINDS, SPARK_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
+import { sparkDeliverable } from '../spark/store.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 
 /**
  * What a member may see, as a WHERE clause: their own items, and their space's shared
  * items — except a "reveal when both" item (a side of a conversation), which the
- * partner sees only once they have written theirs under the same parent. Every item
- * query starts from this, so no route can forget it.
+ * partner sees only once they have written theirs under the same parent, and a Spark
+ * item, which the partner sees only while Spark is on for both at or above its level
+ * and, when scheduled, once its time `at` has come (decision 0033). Every item query
+ * starts from this, so no route can forget it.
  */
-export function visibleTo(spaceId: string, userId: string): SQL {
+export function visibleTo(spaceId: string, userId: string, at: Date): SQL {
   const writtenMineToo = sql`exists (select 1 from ${items} as mine where mine.space_id = ${items.spaceId}
     and mine.parent_id = ${items.parentId} and mine.kind = ${items.kind} and mine.author_id = ${userId})`;
   const scope = and(
     eq(items.spaceId, spaceId),
     or(
       eq(items.authorId, userId),
-      and(eq(items.visibility, 'shared'), or(notInArray(items.kind, [...REVEAL_WHEN_BOTH_KINDS]), writtenMineToo)),
+      and(
+        eq(items.visibility, 'shared'),
+        or(notInArray(items.kind, [...REVEAL_WHEN_BOTH_KINDS]), writtenMineToo),
+        or(notInArray(items.kind, [...SPARK_KINDS]), and(sparkDeliverable(), or(isNull(items.remindAt), lte(items.remindAt, at)))),
+      ),
     ),
   );
   if (scope === undefined) throw new Error('unreachable: and() of conditions');
@@ -30,11 +37,13 @@ export type ListOptions = {
   parentId?: string | undefined;
   limit: number;
   before?: { createdAt: Date; id: string } | undefined;
+  /** Now, for scheduled Spark messages. */
+  at: Date;
 };
 
 export async function listItems(db: Db, spaceId: string, userId: string, opts: ListOptions): Promise<ItemRow[]> {
   const where = and(
-    visibleTo(spaceId, userId),
+    visibleTo(spaceId, userId, opts.at),
     opts.kind === undefined ? undefined : eq(items.kind, opts.kind),
     opts.parentId === undefined ? undefined : eq(items.parentId, opts.parentId),
     opts.before === undefined ? undefined : sql`(${items.createdAt}, ${items.id}) < (${opts.before.createdAt}, ${opts.before.id})`,
@@ -42,8 +51,8 @@ export async function listItems(db: Db, spaceId: string, userId: string, opts: L
   return db.select().from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(opts.limit);
 }
 
-export async function visibleItem(db: Db, spaceId: string, userId: string, id: string, lock = false): Promise<ItemRow | undefined> {
-  const query = db.select().from(items).where(and(eq(items.id, id), visibleTo(spaceId, userId)));
+export async function visibleItem(db: Db, spaceId: string, userId: string, id: string, at: Date, lock = false): Promise<ItemRow | undefined> {
+  const query = db.select().from(items).where(and(eq(items.id, id), visibleTo(spaceId, userId, at)));
   const [row] = lock ? await query.for('update') : await query;
   return row;
 }

@@ -1,10 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { REMIND_DAILY_KINDS, SCHEDULED_KINDS, nextDailyReminderAt, nextPlanReminderAt } from '@hearth/core';
+import { REMIND_DAILY_KINDS, SCHEDULED_KINDS, SPARK_KINDS, kindRule, nextDailyReminderAt, nextPlanReminderAt } from '@hearth/core';
 import { itemKind } from '@hearth/core/api';
 import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
 import { notifyMany, type NewNotification } from './notify.ts';
 import { scheduleOf } from '../items/store.ts';
+import { sparkDeliverable } from '../spark/store.ts';
+
+/** Spark kinds that never notify; they cannot be scheduled either, so they are never due. */
+const SILENT_SPARK_KINDS = SPARK_KINDS.filter((k) => kindRule(k).spark?.notify !== true);
 
 /** Items claimed per transaction: small enough that locks are short, large enough to drain a backlog fast. */
 export const DISPATCH_BATCH = 100;
@@ -21,6 +25,8 @@ export const DISPATCH_BATCH = 100;
  *   that read an old snapshot cannot add a second copy (`notifyMany`, unique per recipient).
  * An item counts as handled once a notification exists for its current `remindAt`, so
  * moving `remindAt` later re-arms it. Private records are never notified (decision 0013).
+ * A scheduled Spark message is delivered to the partner only, as a neutral "message",
+ * and only while Spark allows it; while paused it simply is not due yet (decision 0033).
  */
 export async function dispatchDueReminders(db: Db, now: Date, batch = DISPATCH_BATCH): Promise<number> {
   let created = 0;
@@ -46,7 +52,17 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
       schedule: items.schedule,
     })
     .from(items)
-    .where(and(isNotNull(items.remindAt), lte(items.remindAt, now), ne(items.kind, 'private-record'), spaceActive, sql`not ${handled}`))
+    .where(
+      and(
+        isNotNull(items.remindAt),
+        lte(items.remindAt, now),
+        ne(items.kind, 'private-record'),
+        notInArray(items.kind, SILENT_SPARK_KINDS),
+        or(notInArray(items.kind, [...SPARK_KINDS]), sparkDeliverable()),
+        spaceActive,
+        sql`not ${handled}`,
+      ),
+    )
     .orderBy(asc(items.remindAt))
     .limit(batch)
     .for('update', { skipLocked: true });
@@ -60,17 +76,19 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
   const rows: NewNotification[] = [];
   for (const item of due) {
     if (item.remindAt === null) continue;
-    // Shared items remind both partners; a private item only its author (if still in the space).
+    const kind = itemKind.parse(item.kind);
+    const spark = kindRule(kind).spark !== undefined;
+    // Shared items remind both partners; a private item only its author (if still in the space); a Spark message only its recipient.
     const recipients = members.filter(
-      (m) => m.spaceId === item.spaceId && (item.visibility === 'shared' || m.userId === item.authorId),
+      (m) => m.spaceId === item.spaceId && (spark ? m.userId !== item.authorId : item.visibility === 'shared' || m.userId === item.authorId),
     );
     for (const r of recipients) {
       rows.push({
         userId: r.userId,
         spaceId: item.spaceId,
-        event: 'reminder',
+        event: spark ? 'message' : 'reminder',
         itemId: item.id,
-        itemKind: itemKind.parse(item.kind),
+        itemKind: spark ? null : kind,
         refId: null,
         dedupeKey: `reminder:${item.id}:${item.remindAt.toISOString()}`,
         remindAt: item.remindAt,

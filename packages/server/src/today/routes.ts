@@ -31,8 +31,8 @@ export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
   const [members, unread, reminders, recent] = await Promise.all([
     membersOf(db, spaceId),
     unreadCount(db, user.id),
-    remindersBetween(db, spaceId, user.id, new Date(at - TODAY_REMINDER_PAST_MS), new Date(at + TODAY_REMINDER_AHEAD_MS), TODAY_REMINDER_LIMIT),
-    newestItems(db, spaceId, user.id, TODAY_RECENT_LIMIT),
+    remindersBetween(db, spaceId, user.id, new Date(at - TODAY_REMINDER_PAST_MS), new Date(at + TODAY_REMINDER_AHEAD_MS), TODAY_REMINDER_LIMIT, new Date(at)),
+    newestItems(db, spaceId, user.id, TODAY_RECENT_LIMIT, new Date(at)),
   ]);
   const body: TodayResponse = {
     space: spaceView(found.space, members, user.id),

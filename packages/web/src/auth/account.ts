@@ -25,6 +25,7 @@ import { endpoints } from '../shared/endpoints.ts';
 import { currentUnlocked, openProfile, recoveryWordsStore, sessionStore, wipeKeys, type Unlocked } from '../shared/session.ts';
 import { clearPendingInvite } from '../space/pending-invite.ts';
 import { wipeSpace } from '../space/space.ts';
+import { clearSpark } from '../spark/use-spark.ts';
 import { applyTheme } from '../shared/theme.ts';
 
 const meResponse = z.object({ user: userView });
@@ -49,6 +50,7 @@ export async function bootstrapSession(): Promise<void> {
 function becomeUnlocked(user: SessionResponse['user'], keys: KeyBundle): Unlocked {
   const state: Unlocked = { status: 'unlocked', user, keys, displayName: openProfile(user.profile, keys.personalKey) };
   wipeSpace();
+  clearSpark();
   sessionStore.set(state);
   applyTheme(user.theme);
   return state;
@@ -203,6 +205,7 @@ export async function wipeDevice(): Promise<void> {
   const s = sessionStore.get();
   if (s.status === 'unlocked') wipeKeys(s.keys);
   wipeSpace();
+  clearSpark();
   recoveryWordsStore.set(null);
   clearPendingInvite();
   try {

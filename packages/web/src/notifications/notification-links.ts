@@ -17,6 +17,8 @@ const SCREENS: readonly (readonly [prefix: string, href: string])[] = [
 const EVENT_SCREENS: Partial<Record<NotificationView['event'], string>> = {
   nudge: '/app/touch',
   'thinking-of-you': '/app/touch',
+  // Spark messages: the notification carries no kind (decision 0033), the event alone says where to look.
+  message: '/app/spark',
 };
 
 export function notificationHref(n: Pick<NotificationView, 'event' | 'itemKind'>): string {

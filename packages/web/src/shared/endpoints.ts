@@ -29,4 +29,5 @@ export const endpoints = {
   pushSubscription: '/api/push/subscription',
   pushUnsubscribe: '/api/push/unsubscribe',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
+  spark: '/api/spark',
 } as const;

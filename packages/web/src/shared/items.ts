@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { err, fromB64, toB64, type Result } from '@hearth/core';
+import { err, fromB64, toB64, type Result, type SparkLevel } from '@hearth/core';
 import { itemListResponse, itemResponse, type ItemKind, type ItemView, type Visibility } from '@hearth/core/api';
 import type { TogetherScheduleInput } from '@hearth/core';
 import { openJson, sealJson, type SealScope } from '@hearth/core/crypto';
@@ -59,7 +59,7 @@ export async function createItem(
   visibility: Visibility,
   body: unknown,
   keys: ItemKeys,
-  thread: { parentId?: string | null; remindAt?: string | null; schedule?: TogetherScheduleInput | null } = {},
+  thread: { parentId?: string | null; remindAt?: string | null; schedule?: TogetherScheduleInput | null; sparkLevel?: SparkLevel | null } = {},
 ): Promise<Result<ItemView>> {
   const key = visibility === 'shared' ? keys.spaceKey : keys.personalKey;
   if (!key) return err('no_key', 'The space key is not available on this device.');
@@ -68,7 +68,7 @@ export async function createItem(
   const sealed = sealJson(body, key, scopeOf({ spaceId, id, kind, visibility, parentId }));
   const res = await api.post(
     endpoints.items,
-    { id, kind, visibility, parentId, remindAt: thread.remindAt ?? null, schedule: thread.schedule ?? null, body: toB64(sealed) },
+    { id, kind, visibility, parentId, remindAt: thread.remindAt ?? null, schedule: thread.schedule ?? null, sparkLevel: thread.sparkLevel ?? null, body: toB64(sealed) },
     itemResponse,
   );
   return res.ok ? { ok: true, value: res.value.item } : res;

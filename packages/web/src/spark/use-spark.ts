@@ -1,0 +1,68 @@
+import { useCallback, useEffect } from 'preact/hooks';
+import { err, ok, type Result, type SparkLevel, type SparkSettings } from '@hearth/core';
+import { sparkStatusResponse, type SparkStatusResponse } from '@hearth/core/api';
+import { api } from '../shared/api.ts';
+import { endpoints } from '../shared/endpoints.ts';
+import { createStore, useStore } from '../shared/store.ts';
+
+/**
+ * Spark's consent state for this device, shared by every Spark screen (decision 0032):
+ * my own settings plus the effective state and level the server works out. The
+ * partner's own level is never sent here, so no screen can show it.
+ */
+export type SparkLoad =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly message: string }
+  | { readonly status: 'ready'; readonly spark: SparkStatusResponse };
+
+export const sparkStore = createStore<SparkLoad>({ status: 'loading' });
+
+export async function loadSpark(): Promise<Result<SparkStatusResponse, string>> {
+  const res = await api.get(endpoints.spark, sparkStatusResponse);
+  if (res.ok) sparkStore.set({ status: 'ready', spark: res.value });
+  else if (sparkStore.get().status !== 'ready') sparkStore.set({ status: 'error', message: res.message });
+  return res;
+}
+
+export async function saveSpark(settings: SparkSettings): Promise<Result<SparkStatusResponse, string>> {
+  const res = await api.put(endpoints.spark, settings, sparkStatusResponse);
+  if (res.ok) sparkStore.set({ status: 'ready', spark: res.value });
+  return res.ok ? ok(res.value) : err(res.code, res.message);
+}
+
+/** Whether Spark's app lock is open in this tab (decision 0035); starts locked on every load. */
+export const sparkUnlockedStore = createStore(false);
+
+export function lockSpark(): void {
+  sparkUnlockedStore.set(false);
+}
+
+/** Forget what this device knew, and lock Spark again (sign-in, sign-out). */
+export function clearSpark(): void {
+  sparkStore.set({ status: 'loading' });
+  lockSpark();
+}
+
+export type UseSpark = {
+  readonly load: SparkLoad;
+  /** The effective level while Spark is on, else null: the ceiling for anything shown or sent. */
+  readonly level: SparkLevel | null;
+  readonly reload: () => Promise<void>;
+  readonly save: (settings: SparkSettings) => Promise<Result<SparkStatusResponse, string>>;
+};
+
+/** The consent state, loaded on first use and refreshed every `pollMs` if given (the partner may pause at any time). */
+export function useSpark(options: { pollMs?: number } = {}): UseSpark {
+  const load = useStore(sparkStore);
+  const reload = useCallback(async () => {
+    await loadSpark();
+  }, []);
+  useEffect(() => {
+    void loadSpark();
+    if (options.pollMs === undefined) return;
+    const timer = setInterval(() => void loadSpark(), options.pollMs);
+    return () => clearInterval(timer);
+  }, [options.pollMs]);
+  const level = load.status === 'ready' ? load.spark.effectiveLevel : null;
+  return { load, level, reload, save: saveSpark };
+}
