@@ -3,6 +3,9 @@ import type { HearthServer } from './hearth-server.ts';
 import { watchContext } from './watch.ts';
 
 export type Person = { email: string; password: string; name: string };
+
+/** Steps that run Argon2id (64 MiB) in the browser; with the machine's two cores shared, one has taken over 15 s. */
+const KDF_TIMEOUT = 120_000;
 export type Partner = { context: BrowserContext; page: Page; person: Person };
 
 /** A fresh browser context on the server, watched for console errors and third-party requests. */
@@ -18,7 +21,7 @@ export async function signUp(page: Page, who: Person): Promise<string[]> {
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Display name').fill(who.name);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: KDF_TIMEOUT });
   const words = await page.getByTestId('recovery-words').locator('li').allInnerTexts();
   await page.getByLabel("I've saved it").check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -62,6 +65,6 @@ export async function signInIfLocked(page: Page, who: { email: string; password:
     await expect(page.getByLabel('Email')).toHaveValue(who.email);
     await page.getByLabel('Password', { exact: true }).fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(unlock).toHaveCount(0);
+    await expect(unlock).toHaveCount(0, { timeout: KDF_TIMEOUT });
   }
 }
