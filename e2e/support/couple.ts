@@ -6,6 +6,7 @@ import { watchContext } from './watch.ts';
 export const KDF_TIMEOUT_MS = 90_000;
 
 export type Person = { email: string; password: string; name: string };
+
 export type Partner = { context: BrowserContext; page: Page; person: Person };
 
 /** A fresh browser context on the server, watched for console errors and third-party requests. */

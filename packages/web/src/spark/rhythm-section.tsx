@@ -47,7 +47,8 @@ export function RhythmSection({ session, space, pollMs }: { session: Unlocked; s
               partnerReveal: data.partnerReveal,
             })}
           />
-          <WishForm key={data.wish?.view.updatedAt ?? 'none'} initial={data.wish?.body ?? null} save={rhythm.saveWish} />
+          {/* Keyed on whether a wish exists, not on its version, so saving does not remount the form and lose its "Saved." */}
+          <WishForm key={data.wish === null ? 'none' : 'wish'} initial={data.wish?.body ?? null} save={rhythm.saveWish} />
           <LogForm today={rhythm.today} add={rhythm.addEntry} />
           <h3>My private log</h3>
           <p class="hint">Only you can see this. It is never shared with your partner.</p>
