@@ -6,3 +6,4 @@ export * from './space.ts';
 export * from './items.ts';
 export * from './matching.ts';
 export * from './notifications.ts';
+export * from './touch.ts';

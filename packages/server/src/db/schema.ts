@@ -16,8 +16,9 @@ import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schem
 // Refers back to users and items (lazily); import it from here, never directly, so this module always loads first.
 import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
+import { nudgeDays, nudgePreferences, nudges } from '../touch/schema.ts';
 
-export { notifications, matchUploads };
+export { notifications, matchUploads, nudgePreferences, nudgeDays, nudges };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -162,4 +163,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, nudgePreferences, nudgeDays, nudges } as const;

@@ -11,6 +11,7 @@ import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
+import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', itemRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', matchingRoutes);
+  app.route('/api', touchRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

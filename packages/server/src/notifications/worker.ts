@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { touchWorkerStep } from '../touch/planning.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
 export type NotificationWorker = {
@@ -13,7 +14,7 @@ export type WorkerOptions = {
 };
 
 /**
- * Polls for due reminders every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders and nudges every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */
@@ -23,12 +24,18 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  const touch = touchWorkerStep(options.db);
+
   const tick = () => {
-    running = dispatchDueReminders(options.db, now()).then(
+    const at = now();
+    // Reminders, then nudges (plan the days that began, send what is due): each step commits on its own.
+    running = dispatchDueReminders(options.db, at)
+      .then(() => touch(at))
+      .then(
       () => undefined,
       (e: unknown) => {
         // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
-        if (!stopped) console.error('Hearth: delivering reminders failed:', e);
+        if (!stopped) console.error('Hearth: delivering reminders or nudges failed:', e);
       },
     );
     void running.then(() => {
