@@ -69,6 +69,8 @@ const NO_BODY = new Set([
   'POST /api/notifications/:id/read',
   'DELETE /api/items/:id',
   'DELETE /api/space/invites/:id',
+  'POST /api/touch/nudges/:id/snooze',
+  'POST /api/touch/nudges/:id/not-now',
 ]);
 
 function running(app: TestApp['app']): Promise<{ target: Target; server: ServerType; base: string }> {

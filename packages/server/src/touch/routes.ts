@@ -5,7 +5,7 @@ import { requireActive, requireMember } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { HttpError, unwrap } from '../http/errors.ts';
 import { readBody, readId } from '../http/validate.ts';
-import { answerNudge, savePreferences, touchOverview, type NudgeAction } from './service.ts';
+import { answerNudge, isOwnNudge, savePreferences, touchOverview, type NudgeAction } from './service.ts';
 
 /**
  * Touch (practice 3): a member's own nudges and settings. Every query is scoped by the
@@ -32,12 +32,13 @@ export const touchRoutes = new Hono<AppEnv>()
   .post('/touch/nudges/:id/snooze', async (c) => answer(c, () => Promise.resolve({ kind: 'snooze' })))
   .post('/touch/nudges/:id/not-now', async (c) => answer(c, () => Promise.resolve({ kind: 'not-now' })));
 
-/** The session and id are checked before the body is read, so a stranger learns nothing from a bad body. */
+/** Whose nudge it is is checked before the body is read, so someone else's id is "not found" whatever the body. */
 async function answer(c: Context<AppEnv>, readAction: () => Promise<NudgeAction>) {
   const { user, space } = await requireMember(c);
   requireActive(space);
   const id = readId(c, uuid);
-  const action = await readAction();
   const { db, now } = c.var.deps;
+  if (!(await isOwnNudge(db, user.id, id))) throw new HttpError('not_found', 'No such nudge.');
+  const action = await readAction();
   return c.json({ nudge: unwrap(await answerNudge(db, user.id, id, action, now())) });
 }

@@ -105,6 +105,14 @@ export async function savePreferences(db: Db, userId: string, p: NudgePreference
   });
 }
 
+export async function isOwnNudge(db: Db, userId: string, nudgeId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: nudges.id })
+    .from(nudges)
+    .where(and(eq(nudges.id, nudgeId), eq(nudges.userId, userId)));
+  return row !== undefined;
+}
+
 export type NudgeActionError = 'not_found' | 'conflict';
 export type NudgeAction = { readonly kind: 'done'; readonly thinkingOfYou: boolean } | { readonly kind: 'snooze' } | { readonly kind: 'not-now' };
 
