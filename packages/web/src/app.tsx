@@ -22,6 +22,7 @@ import { ConversationPage } from './talk/conversation-page.tsx';
 import { TopicsPage } from './talk/topics-page.tsx';
 import { Today } from './today/today.tsx';
 import { SupportPage } from './support/support-page.tsx';
+import { TouchPage } from './touch/touch-page.tsx';
 import { HelpPage } from './help/help-page.tsx';
 import { PulsePage } from './help/pulse-page.tsx';
 import { PrivateCheckPage } from './help/private-check.tsx';
@@ -91,6 +92,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/touch':
+      return <TouchPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
   }
@@ -156,6 +159,11 @@ function Header({ path }: { path: string }) {
           <li>
             <Link href="/app/today" aria-current={current('/app/today')}>
               Today
+            </Link>
+          </li>
+          <li>
+            <Link href="/app/touch" aria-current={current('/app/touch')}>
+              Touch
             </Link>
           </li>
           <li>

@@ -22,5 +22,8 @@ export const endpoints = {
   notifications: '/api/notifications',
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',
+  touch: '/api/touch',
+  touchPreferences: '/api/touch/preferences',
+  nudgeAction: (id: string, action: 'done' | 'snooze' | 'not-now') => `/api/touch/nudges/${encodeURIComponent(id)}/${action}`,
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;

@@ -13,6 +13,7 @@ import { TopicsToday } from '../talk/topics-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
 import { QuestionToday } from '../daily-question/question-today.tsx';
 import { SupportToday } from '../support/support-today.tsx';
+import { TouchToday } from '../touch/touch-today.tsx';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -72,6 +73,7 @@ export function Today({ session }: { session: Unlocked }) {
       {state.status === 'ready' && state.space.key ? <HelpToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key ? <QuestionToday session={session} space={state.space} /> : null}
       {state.status === 'ready' && state.space.key && partnerOf(state.space) ? <SupportToday session={session} space={state.space} /> : null}
+      {state.status === 'ready' && partnerOf(state.space) ? <TouchToday session={session} space={state.space} /> : null}
       <section class="practices" aria-labelledby="practices-heading">
         <h2 id="practices-heading">Practices</h2>
         <ul class="practice-grid">
