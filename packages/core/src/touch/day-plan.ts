@@ -1,8 +1,9 @@
 import { err, ok, type Result } from '../result.ts';
 import { TOUCH_PROMPTS, type TouchPrompt } from './catalog.ts';
-import { momentOfNudge, pickTouchPrompt } from './picker.ts';
+import { momentOfNudge, pickTouchPromptWith } from './picker.ts';
 import { planNudges, type NudgePlanError, type NudgeSettings } from './planner.ts';
-import { offsetAt } from './zone.ts';
+import { seededRandom } from './random.ts';
+import { cachedOffsetAt } from './zone.ts';
 
 /**
  * One partner's day of nudges as the server stores it: when each goes out and which
@@ -17,7 +18,7 @@ const DAY_MINUTES = 1440;
 /** The calendar date ('YYYY-MM-DD') on the wall clock of `timeZone` at `at`. */
 export function localDateOf(at: Date, timeZone: string): string {
   const minute = Math.floor(at.getTime() / 60_000);
-  return new Date((minute + offsetAt(minute, timeZone)) * 60_000).toISOString().slice(0, 10);
+  return new Date((minute + cachedOffsetAt(minute, timeZone)) * 60_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -27,14 +28,14 @@ export function localDateOf(at: Date, timeZone: string): string {
  */
 export function nextLocalMidnight(at: Date, timeZone: string): Date {
   const minute = Math.floor(at.getTime() / 60_000);
-  const wall = minute + offsetAt(minute, timeZone);
+  const wall = minute + cachedOffsetAt(minute, timeZone);
   const nextWall = (Math.floor(wall / DAY_MINUTES) + 1) * DAY_MINUTES;
   // Guess with the offset now, correct with the offset at the guess (the usual two-step).
-  let guess = nextWall - offsetAt(minute, timeZone);
-  guess = nextWall - offsetAt(guess, timeZone);
+  let guess = nextWall - cachedOffsetAt(minute, timeZone);
+  guess = nextWall - cachedOffsetAt(guess, timeZone);
   // After a skipped midnight the guess can land before it; step to the first new-day minute.
-  while (guess + offsetAt(guess, timeZone) < nextWall) guess += 1;
-  while (guess - 1 > minute && guess - 1 + offsetAt(guess - 1, timeZone) >= nextWall) guess -= 1;
+  while (guess + cachedOffsetAt(guess, timeZone) < nextWall) guess += 1;
+  while (guess - 1 > minute && guess - 1 + cachedOffsetAt(guess - 1, timeZone) >= nextWall) guess -= 1;
   return new Date(guess * 60_000);
 }
 
@@ -53,10 +54,11 @@ export function planNudgeDay(
   const instants = planNudges(settings, date, seed);
   if (!instants.ok) return instants;
   const used = [...recentPromptIds];
+  const random = seededRandom('hearth/touch/day-prompts/v1', `${seed}\n${date}`);
   const out: PlannedNudge[] = [];
-  for (const [i, at] of instants.value.entries()) {
+  for (const at of instants.value) {
     const moment = momentOfNudge(new Date(at), settings.timeZone, settings.activeHours);
-    const picked = pickTouchPrompt(catalog, moment, used, `${seed}\n${String(i)}`);
+    const picked = pickTouchPromptWith(catalog, moment, used, random);
     if (!picked.ok) return err(picked.code, picked.message);
     used.push(picked.value.prompt.id);
     out.push({ at, promptId: picked.value.prompt.id });
