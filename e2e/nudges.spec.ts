@@ -27,7 +27,7 @@ async function wallClock(page: Page, minutes: number): Promise<string> {
 const touchLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Touch', exact: true });
 
 test('a nudge arrives inside the chosen hours; "did it" lets the partner know', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: noor, second: eli });
   await a.context.grantPermissions(['notifications']);
 

@@ -25,7 +25,7 @@ export async function startHearth(env: Record<string, string> = {}): Promise<Hea
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
