@@ -18,7 +18,8 @@ export async function signUp(page: Page, who: Person): Promise<string[]> {
   await page.getByLabel('Password', { exact: true }).fill(who.password);
   await page.getByLabel('Display name').fill(who.name);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  // Argon2id with 64 MiB runs in the browser first; on a busy shared machine that can take a minute.
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible({ timeout: 90_000 });
   const words = await page.getByTestId('recovery-words').locator('li').allInnerTexts();
   await page.getByLabel("I've saved it").check();
   await page.getByRole('button', { name: 'Continue' }).click();

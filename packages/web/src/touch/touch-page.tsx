@@ -154,7 +154,7 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
     <form class="stack card" onSubmit={(e) => void onSubmit(e)} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Nudge settings</h2>
       <p class="hint">
-        Your own settings: your partner sets theirs. Hearth sees these times (it needs them to send nudges), never what you do.
+        Your own settings: your partner sets theirs. Hearth's server sees these times, because it plans your nudges while the app is closed.
       </p>
       <div class="field">
         <label for={`${id}-budget`}>Nudges a day</label>
@@ -226,7 +226,7 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
         <button type="submit" class="primary" disabled={save.busy}>
           {saved === null ? 'Turn on nudges' : 'Save nudge settings'}
         </button>
-        <span class="status" aria-live="polite">
+        <span class="status" role="status">
           {save.busy ? 'Saving…' : status}
         </span>
       </div>
