@@ -20,6 +20,10 @@ export default defineConfig({
     preact(),
     VitePWA({
       registerType: 'autoUpdate',
+      // Our own service worker (src/sw.ts) for Web Push; the plugin injects the precache list (decision 0026).
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
       // An external registerSW.js keeps the page free of inline scripts (CSP script-src 'self').
       injectRegister: 'script',
       scope: '/app/',
@@ -41,13 +45,9 @@ export default defineConfig({
           { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: '/app/index.html',
-        // API answers are private and per-session: they must never land in a cache.
-        navigateFallbackDenylist: [/^\/api\//],
-        runtimeCaching: [],
-        cleanupOutdatedCaches: true,
+        // The navigation fallback (never for /api/) and cache clean-up are in src/sw.ts.
         // The KDF worker inlines Argon2's WebAssembly, which makes it larger than the default cap.
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },

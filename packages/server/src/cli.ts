@@ -1,11 +1,12 @@
 import { ENV_VARS, loadConfig } from './config/env.ts';
-import { runMigrate, runServer, runWorker } from './main.ts';
+import { runMigrate, runServer, runVapid, runWorker } from './main.ts';
 import { runNewsletterCommand } from './newsletter/command.ts';
 
 const COMMANDS = {
   serve: 'Start the web server (applies database migrations first).',
   migrate: 'Apply database migrations and exit.',
-  worker: 'Deliver due reminders to the notification center, without serving HTTP (for extra PostgreSQL workers).',
+  worker: 'Deliver due reminders and Web Push notifications, without serving HTTP (for extra PostgreSQL workers).',
+  vapid: 'Print the Web Push (VAPID) public key, creating the key pair on first use.',
   newsletter: 'send <guide-slug>: email a guide to every confirmed subscriber (never twice).',
   help: 'Show this help.',
 } as const;
@@ -30,7 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(help());
     return 0;
   }
-  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter' && command !== 'worker') {
+  if (command !== 'serve' && command !== 'migrate' && command !== 'newsletter' && command !== 'worker' && command !== 'vapid') {
     console.error(`hearth: unknown command "${command}".\n\n${help()}`);
     return 2;
   }
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (command === 'newsletter') return runNewsletterCommand(argv.slice(1), config.value);
   if (command === 'worker') return runWorker(config.value);
+  if (command === 'vapid') return runVapid(config.value);
   return command === 'serve' ? runServer(config.value) : runMigrate(config.value);
 }
 

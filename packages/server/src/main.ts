@@ -6,8 +6,15 @@ import { sweep } from './maintenance.ts';
 import { loadGuides } from './guides/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
 import { startNotificationWorker } from './notifications/worker.ts';
+import type { Db } from './db/open.ts';
+import type { PushOptions } from './push/deliver.ts';
+import { vapidKeys, vapidLoader } from './push/vapid.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
+
+function pushOptions(db: Db, config: Config): PushOptions {
+  return { vapid: vapidLoader(db), subject: config.vapidSubject, leaseMs: config.pushLeaseMs };
+}
 
 export function openFromConfig(config: Config, migrate = true) {
   return config.databaseUrl !== undefined
@@ -43,7 +50,7 @@ export async function runServer(config: Config): Promise<number> {
   }, SWEEP_EVERY_MS);
   sweeper.unref();
   // One worker in-process, so `npm start` delivers reminders with nothing else running.
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, push: pushOptions(database.db, config) });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
@@ -111,7 +118,7 @@ export async function runWorker(config: Config): Promise<number> {
     return 1;
   }
   const database = opened.value;
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, push: pushOptions(database.db, config) });
   console.log(`Hearth worker is running (every ${config.workerPollMs / 1000} s).`);
   return new Promise<number>((resolve) => {
     const stop = () => {
@@ -129,4 +136,20 @@ export async function runWorker(config: Config): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/** `hearth vapid`: prints the VAPID public key (creating the pair on first use), e.g. for a push-service console. */
+export async function runVapid(config: Config): Promise<number> {
+  const opened = await openFromConfig(config, true);
+  if (!opened.ok) {
+    console.error(opened.message);
+    return 1;
+  }
+  try {
+    const { publicKey } = await vapidKeys(opened.value.db);
+    console.log(publicKey);
+    return 0;
+  } finally {
+    await opened.value.close();
+  }
 }

@@ -7,3 +7,4 @@ export * from './items.ts';
 export * from './matching.ts';
 export * from './notifications.ts';
 export * from './touch.ts';
+export * from './push.ts';

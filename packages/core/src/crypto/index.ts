@@ -46,3 +46,12 @@ export {
   type ProfileBody,
   type InvitePayload,
 } from './sealed-json.ts';
+export {
+  PUSH_PREVIEW_AD,
+  PUSH_PREVIEW_MAX_CHARS,
+  PUSH_PREVIEW_NONCE_BYTES,
+  PUSH_PREVIEW_VERSION,
+  derivePushPreviewKey,
+  sealPushPreview,
+  openPushPreview,
+} from './push-preview.ts';

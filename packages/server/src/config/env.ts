@@ -46,7 +46,17 @@ export const ENV_VARS = [
   {
     name: 'WORKER_POLL_SECONDS',
     default: '30',
-    description: 'How often a worker (in hearth serve, or hearth worker) looks for due reminders to put in the notification center.',
+    description: 'How often a worker (in hearth serve, or hearth worker) looks for due reminders and pushes to send; fractions allowed (0.5).',
+  },
+  {
+    name: 'PUSH_LEASE_SECONDS',
+    default: '60',
+    description: 'How long a worker may take to send a claimed push before another worker retries it (after a crash); fractions allowed.',
+  },
+  {
+    name: 'VAPID_SUBJECT',
+    default: 'PUBLIC_URL if https, else mailto: MAIL_FROM',
+    description: 'Contact for push services (an https: URL or mailto: address), sent with every push (RFC 8292).',
   },
 ] as const;
 
@@ -72,7 +82,12 @@ const envSchema = z.object({
   CONTENT_DIR: z.string().min(1).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   HELP_DIRECTORY_FILE: z.string().min(1).optional(),
-  WORKER_POLL_SECONDS: positiveInt(30),
+  WORKER_POLL_SECONDS: z.coerce.number().positive().default(30),
+  PUSH_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(https:\/\/|mailto:)\S+$/, 'must be an https: URL or a mailto: address')
+    .optional(),
   MAIL_FROM: z
     .string()
     .regex(/^(?:[^<>@]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, 'must be an address, e.g. Hearth <hearth@example.org>')
@@ -97,9 +112,20 @@ export type Config = {
   readonly mailFrom: string;
   /** Unset: the helplines and counselor directories maintained in packages/core. */
   readonly helpDirectoryFile?: string | undefined;
-  /** How often a worker polls for due reminders. */
+  /** How often a worker polls for due reminders and pushes. */
   readonly workerPollMs: number;
+  /** How long a claimed push stays with the worker that claimed it (decision 0025). */
+  readonly pushLeaseMs: number;
+  /** RFC 8292 contact sent to push services. */
+  readonly vapidSubject: string;
+  /** Tests only (never from the environment): accept http://127.0.0.1 push endpoints for an in-process push service. */
+  readonly allowLoopbackPushEndpoints?: boolean;
 };
+
+/** "Hearth <hearth@x>" → "hearth@x". */
+function mailAddress(from: string): string {
+  return /<([^<>]+)>/.exec(from)?.[1] ?? from;
+}
 
 /** Reads the environment once; an empty string counts as unset, as shells tend to leave them. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Result<Config, 'invalid_config'> {
@@ -130,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     helpDirectoryFile: e.HELP_DIRECTORY_FILE === undefined ? undefined : path.resolve(cwd, e.HELP_DIRECTORY_FILE),
-    workerPollMs: e.WORKER_POLL_SECONDS * 1000,
+    workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
+    pushLeaseMs: Math.round(e.PUSH_LEASE_SECONDS * 1000),
+    vapidSubject: e.VAPID_SUBJECT ?? (publicUrl?.protocol === 'https:' ? publicUrl.origin : `mailto:${mailAddress(e.MAIL_FROM)}`),
   });
 }

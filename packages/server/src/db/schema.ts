@@ -17,8 +17,9 @@ import { newsletterDeliveries, newsletterSubscribers } from '../newsletter/schem
 import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
 import { nudgeDays, nudgePreferences, nudges } from '../touch/schema.ts';
+import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
 
-export { notifications, matchUploads, nudgePreferences, nudgeDays, nudges };
+export { notifications, matchUploads, nudgePreferences, nudgeDays, nudges, pushSubscriptions, pushDeliveries };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -163,4 +164,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, nudgePreferences, nudgeDays, nudges } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, nudgePreferences, nudgeDays, nudges, pushSubscriptions, pushDeliveries } as const;

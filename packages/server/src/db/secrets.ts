@@ -9,7 +9,14 @@ import { serverSecrets } from './schema.ts';
  * all of them read that one.
  */
 export async function serverSecret(db: Db, name: string, bytes = 32): Promise<Uint8Array> {
-  await db.insert(serverSecrets).values({ name, value: randomBytes(bytes) }).onConflictDoNothing();
+  return serverSecretFrom(db, name, () => randomBytes(bytes));
+}
+
+/** As `serverSecret`, for secrets that are not plain random bytes (a key pair): `make` runs only if none is stored yet. */
+export async function serverSecretFrom(db: Db, name: string, make: () => Uint8Array): Promise<Uint8Array> {
+  const [existing] = await db.select({ value: serverSecrets.value }).from(serverSecrets).where(eq(serverSecrets.name, name));
+  if (existing !== undefined) return existing.value;
+  await db.insert(serverSecrets).values({ name, value: make() }).onConflictDoNothing();
   const [row] = await db.select({ value: serverSecrets.value }).from(serverSecrets).where(eq(serverSecrets.name, name));
   if (row === undefined) throw new Error(`server secret ${name} vanished after insert`);
   return row.value;

@@ -10,6 +10,7 @@ import { decoyHash, DEFAULT_SCRYPT, type ScryptParams } from '../auth/secret-has
 import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
+import { pushRoutes } from '../push/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', inviteRoutes);
   app.route('/api', itemRoutes);
   app.route('/api', notificationRoutes);
+  app.route('/api', pushRoutes);
   app.route('/api', matchingRoutes);
   app.route('/api', touchRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));

@@ -3,6 +3,7 @@ import type { ItemKindName } from '@hearth/core';
 import type { NotificationEvent } from '@hearth/core/api';
 import type { Db } from '../db/open.ts';
 import { notifications } from '../db/schema.ts';
+import { enqueuePushes } from '../push/outbox.ts';
 import type { NotificationRow } from './store.ts';
 
 export type NewNotification = {
@@ -20,6 +21,12 @@ export type NewNotification = {
   readonly dedupeKey: string;
   readonly remindAt?: Date | null;
   readonly at: Date;
+  /**
+   * A preview sealed by the sender's device under the space's push-preview key
+   * (`sealPushPreview` in core). The server cannot read it; it is pushed only to the
+   * recipient's devices that turned previews on.
+   */
+  readonly preview?: Uint8Array | null;
 };
 
 /**
@@ -41,7 +48,10 @@ export async function notifyMany(tx: Db, list: readonly NewNotification[]): Prom
     remindAt: n.remindAt ?? null,
     createdAt: n.at,
   }));
-  return tx.insert(notifications).values(rows).onConflictDoNothing().returning();
+  const created = await tx.insert(notifications).values(rows).onConflictDoNothing().returning();
+  // Same transaction: a notification and its pushes commit (or roll back) together (decision 0025).
+  await enqueuePushes(tx, created, list);
+  return created;
 }
 
 /** One notification; whether it was new. */

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts';
+import { deliverDuePushes, type PushOptions } from '../push/deliver.ts';
 import { touchWorkerStep } from '../touch/planning.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
@@ -11,10 +12,12 @@ export type WorkerOptions = {
   readonly db: Db;
   readonly pollMs: number;
   readonly now?: () => Date;
+  /** Web Push: when given, each poll also sends the pushes that are due (the outbox, decision 0025). */
+  readonly push?: PushOptions;
 };
 
 /**
- * Polls for due reminders and nudges every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders, then nudges, then due pushes every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */
@@ -27,17 +30,20 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   const touch = touchWorkerStep(options.db);
 
   const tick = () => {
-    const at = now();
-    // Reminders, then nudges (plan the days that began, send what is due): each step commits on its own.
-    running = dispatchDueReminders(options.db, at)
-      .then(() => touch(at))
+    const push = options.push;
+    // Each step commits on its own; nudges come before pushes so a nudge due now is pushed in the same poll.
+    running = dispatchDueReminders(options.db, now())
+      .then(() => touch(now()))
+      .then(async () => {
+        if (push !== undefined) await deliverDuePushes(options.db, now, push);
+      })
       .then(
-      () => undefined,
-      (e: unknown) => {
-        // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
-        if (!stopped) console.error('Hearth: delivering reminders or nudges failed:', e);
-      },
-    );
+        () => undefined,
+        (e: unknown) => {
+          // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
+          if (!stopped) console.error('Hearth: delivering reminders or nudges failed:', e);
+        },
+      );
     void running.then(() => {
       if (!stopped) timer = setTimeout(tick, options.pollMs);
     });

@@ -19,6 +19,7 @@ import {
   type KeyBundle,
 } from '@hearth/core/crypto';
 import { deriveKeys, type DerivedKeys } from '../crypto/derive.ts';
+import { unsubscribeThisDevice } from '../notifications/push.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { currentUnlocked, openProfile, recoveryWordsStore, sessionStore, wipeKeys, type Unlocked } from '../shared/session.ts';
@@ -201,6 +202,8 @@ export async function wipeDevice(): Promise<void> {
 }
 
 export async function signOut(): Promise<void> {
+  // Signing out on purpose stops this device's notifications too (a timed-out session keeps them).
+  await unsubscribeThisDevice().catch(() => undefined);
   await api.send('POST', endpoints.logout);
   await wipeDevice();
   sessionStore.set({ status: 'signed-out' });

@@ -11,6 +11,7 @@ import { applyTheme } from '../shared/theme.ts';
 import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { ExportButton } from '../space/export-button.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
+import { PushSettings } from '../notifications/push-settings.tsx';
 import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 
 const meResponse = z.object({ user: userView });
@@ -161,6 +162,8 @@ export function Settings({ session }: { session: Unlocked }) {
           </span>
         </div>
       </form>
+
+      <PushSettings />
 
       <ChangePassword />
 

@@ -25,5 +25,9 @@ export const endpoints = {
   touch: '/api/touch',
   touchPreferences: '/api/touch/preferences',
   nudgeAction: (id: string, action: 'done' | 'snooze' | 'not-now') => `/api/touch/nudges/${encodeURIComponent(id)}/${action}`,
+  pushKey: '/api/push/key',
+  pushSubscriptions: '/api/push/subscriptions',
+  pushSubscription: '/api/push/subscription',
+  pushUnsubscribe: '/api/push/unsubscribe',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
 } as const;
