@@ -4,7 +4,7 @@ import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
 /**
- * Noor turns on affection nudges with awake hours that begin in a minute, so the
+ * Noor allows notifications and turns them on for her device, then turns on affection nudges with awake hours that begin in a minute, so the
  * planner (in the server's worker, polling every second here) has nowhere to put her
  * one nudge but the next minute or two. It arrives in her notification center, she
  * opens it, does it, and Eli sees that she was thinking of him, and nothing more.
@@ -29,7 +29,20 @@ const touchLink = (page: Page) => page.getByRole('navigation', { name: 'Main' })
 test('a nudge arrives inside the chosen hours; "did it" lets the partner know', async ({ browser }) => {
   test.setTimeout(480_000);
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: noor, second: eli });
-  await a.context.grantPermissions(['notifications']);
+  await a.context.grantPermissions(['notifications'], { origin: server.url });
+
+  await test.step('Noor turns on notifications for this device in Settings', async () => {
+    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const section = a.page.getByRole('form', { name: 'Notifications on this device' });
+    await section.getByRole('button', { name: 'Turn on notifications' }).click();
+    // Headless Chromium has no push service to register with; then the page says so and the
+    // notification center still carries everything (see e2e/push.spec.ts). Either way is fine here.
+    const on = section.getByTestId('push-status').filter({ hasText: 'On for this device.' });
+    const refused = section.getByRole('alert').filter({ hasText: "couldn't register with its push service" });
+    await expect(on.or(refused)).toBeVisible({ timeout: 30_000 });
+    if (await refused.isVisible()) test.info().annotations.push({ type: 'push', description: await refused.innerText() });
+    expect(await a.page.evaluate(() => Notification.permission)).toBe('granted');
+  });
 
   await test.step('Noor turns on one nudge a day, awake from the next minute', async () => {
     await touchLink(a.page).click();
@@ -49,7 +62,9 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
   });
 
   await test.step('the nudge reaches her notification center without saying what it is', async () => {
+    // The header's unread count refreshes on each screen change, so go back and forth.
     await expect(async () => {
+      await touchLink(a.page).click();
       await a.page.getByRole('link', { name: 'Today' }).first().click();
       await expect(a.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true })).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 200_000, intervals: [2000] });
@@ -78,6 +93,7 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
 
   await test.step('Eli sees that Noor is thinking of him, and nothing about the nudge', async () => {
     await expect(async () => {
+      await touchLink(b.page).click();
       await b.page.getByRole('link', { name: 'Today' }).first().click();
       await expect(b.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true })).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 20_000 });
