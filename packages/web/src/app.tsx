@@ -35,6 +35,7 @@ const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.W
 const TogetherPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.TogetherPage));
 const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.NewPlanPage));
 const EditPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.EditPlanPage));
+const TouchPage = lazyScreen(() => import('./touch/touch-page.tsx').then((m) => m.TouchPage));
 const SparkPage = lazyScreen(() => import('./spark/spark-page.tsx').then((m) => m.SparkPage));
 const IdeasPage = lazyScreen(() => import('./together/ideas-page.tsx').then((m) => m.IdeasPage));
 
@@ -108,6 +109,8 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <NewPlanPage session={session} kind="together-date" />;
     case '/app/spark':
       return <SparkPage session={session} />;
+    case '/app/touch':
+      return <TouchPage session={session} />;
     case '/app/notifications':
       return <NotificationsPage />;
     case '/app/week':
@@ -178,6 +181,11 @@ function Header({ path }: { path: string }) {
           <li>
             <Link href="/app/today" aria-current={current('/app/today')}>
               Today
+            </Link>
+          </li>
+          <li>
+            <Link href="/app/touch" aria-current={current('/app/touch')}>
+              Touch
             </Link>
           </li>
           <li>

@@ -8,5 +8,6 @@ export * from './matching.ts';
 export * from './notifications.ts';
 export * from './today.ts';
 export * from './together.ts';
+export * from './touch.ts';
 export * from './push.ts';
 export * from './spark.ts';

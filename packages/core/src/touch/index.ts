@@ -10,3 +10,4 @@ export {
   type NudgePlanError,
   type NudgeSettings,
 } from './planner.ts';
+export { localDateOf, nextLocalMidnight, planNudgeDay, type PlannedNudge } from './day-plan.ts';

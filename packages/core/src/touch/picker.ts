@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../result.ts';
 import { TOUCH_RETIRED_IDS, type TouchMoment, type TouchPrompt } from './catalog.ts';
 import { parseHm, DEFAULT_ACTIVE_HOURS, type HoursRange } from './planner.ts';
-import { seededRandom } from './random.ts';
-import { offsetAt } from './zone.ts';
+import { seededRandom, type Random } from './random.ts';
+import { cachedOffsetAt } from './zone.ts';
 
 /**
  * Which prompt a nudge carries. Content that runs dry is a top complaint about couple
@@ -29,9 +29,42 @@ export function pickTouchPrompt(
   recentIds: readonly string[],
   seed: string,
 ): Result<TouchPick, 'no-prompts'> {
-  const fitting = catalog.filter((p) => p.moments.includes(moment) && !TOUCH_RETIRED_IDS.includes(p.id));
+  return pickWith(catalog, moment, recentIds, seededRandom('hearth/touch/prompt/v1', `${seed}\n${moment}`));
+}
+
+/**
+ * The same choice with a generator the caller already has: planning a whole day draws
+ * each of its prompts from one generator instead of hashing a seed per nudge.
+ */
+export function pickTouchPromptWith(
+  catalog: readonly TouchPrompt[],
+  moment: TouchMoment,
+  recentIds: readonly string[],
+  random: Random,
+): Result<TouchPick, 'no-prompts'> {
+  return pickWith(catalog, moment, recentIds, random);
+}
+
+/** The prompts offered for a moment, per catalog: computed once, since catalogs never change in a process. */
+const fittingCache = new WeakMap<readonly TouchPrompt[], Map<TouchMoment, readonly TouchPrompt[]>>();
+
+function fittingPrompts(catalog: readonly TouchPrompt[], moment: TouchMoment): readonly TouchPrompt[] {
+  let byMoment = fittingCache.get(catalog);
+  if (byMoment === undefined) {
+    byMoment = new Map();
+    fittingCache.set(catalog, byMoment);
+  }
+  let fitting = byMoment.get(moment);
+  if (fitting === undefined) {
+    fitting = catalog.filter((p) => p.moments.includes(moment) && !TOUCH_RETIRED_IDS.includes(p.id));
+    byMoment.set(moment, fitting);
+  }
+  return fitting;
+}
+
+function pickWith(catalog: readonly TouchPrompt[], moment: TouchMoment, recentIds: readonly string[], random: Random): Result<TouchPick, 'no-prompts'> {
+  const fitting = fittingPrompts(catalog, moment);
   if (fitting.length === 0) return err('no-prompts', `no prompt fits ${moment}`);
-  const random = seededRandom('hearth/touch/prompt/v1', `${seed}\n${moment}`);
   const recent = new Set(recentIds);
   const fresh = fitting.filter((p) => !recent.has(p.id));
   const chosen = fresh[random.below(fresh.length)];
@@ -54,7 +87,7 @@ export function momentOfNudge(at: Date, timeZone: string, activeHours: HoursRang
   const start = parseHm(activeHours.start) ?? 0;
   const end = parseHm(activeHours.end) ?? 0;
   const utcMinute = Math.floor(at.getTime() / 60_000);
-  const local = (((utcMinute + offsetAt(utcMinute, timeZone)) % 1440) + 1440) % 1440;
+  const local = (((utcMinute + cachedOffsetAt(utcMinute, timeZone)) % 1440) + 1440) % 1440;
   const length = (end - start + 1440) % 1440 || 1440;
   const sinceStart = (local - start + 1440) % 1440;
   if (sinceStart < 120) return 'morning';

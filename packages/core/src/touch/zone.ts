@@ -113,3 +113,12 @@ export function offsetRuns(from: number, to: number, timeZone: string): OffsetRu
   }
   return out;
 }
+
+/**
+ * `offsetAt` through the per-day cache: what planning calls once per nudge (a day for
+ * every member at midnight), where a formatter call each would be most of the work.
+ */
+export function cachedOffsetAt(utcMinute: number, timeZone: string): number {
+  for (const run of dayRuns(Math.floor(utcMinute / DAY), timeZone)) if (utcMinute >= run.from && utcMinute < run.to) return run.offset;
+  return offsetAt(utcMinute, timeZone);
+}

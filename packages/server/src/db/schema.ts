@@ -21,10 +21,11 @@ import { notifications } from '../notifications/schema.ts';
 import { matchUploads } from '../matching/schema.ts';
 import { digestSends } from '../week/schema.ts';
 import { calendarFeeds } from '../together/schema.ts';
+import { nudgeDays, nudgePreferences, nudges } from '../touch/schema.ts';
 import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
 import { sparkConsent } from '../spark/schema.ts';
 
-export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent };
+export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -175,4 +176,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges } as const;

@@ -28,7 +28,7 @@ const SERVER_SEES: ReadonlyArray<readonly [string, string]> = [
     'which space a user belongs to, item kinds, ids, authors, timestamps',
     'the text of any check-in, conversation, note, message, idea, memory, pulse answer, intimacy entry',
   ],
-  ['times and recurrence of rituals, dates and reminders; nudge budgets, quiet hours, time zone', 'titles and descriptions of those rituals and dates'],
+  ['times and recurrence of rituals, dates and reminders; nudge budgets, quiet hours, time zone, which public catalog prompt a nudge carried and the answer to it', 'titles and descriptions of those rituals and dates'],
   ['opaque match tokens for the desire list and the ideas deck', 'which ideas or desires they stand for'],
   ['newsletter subscribers and public articles', ''],
 ];

@@ -15,6 +15,7 @@ import { pushRoutes } from '../push/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { calendarFeedRoutes, togetherRoutes } from '../together/routes.ts';
 import { sparkRoutes } from '../spark/routes.ts';
+import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import { todayRoutes } from '../today/routes.ts';
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', togetherRoutes);
   app.route('/', calendarFeedRoutes({ db: options.db, config: options.config, now: deps.now }));
   app.route('/api', sparkRoutes);
+  app.route('/api', touchRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
   app.route(
     '/',

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { sendWeeklyDigests } from '../week/digest.ts';
 import { deliverDuePushes, type PushOptions } from '../push/deliver.ts';
+import { touchWorkerStep } from '../touch/planning.ts';
 import { dispatchDueReminders } from './dispatch.ts';
 
 export type NotificationWorker = {
@@ -19,14 +20,16 @@ export type WorkerOptions = {
   readonly push?: PushOptions;
 };
 
-async function poll(options: WorkerOptions, now: () => Date): Promise<void> {
+/** Each step commits on its own; nudges come before pushes so a nudge due now is pushed in the same poll. */
+async function poll(options: WorkerOptions, now: () => Date, touch: (at: Date) => Promise<unknown>): Promise<void> {
   await dispatchDueReminders(options.db, now());
+  await touch(now());
   if (options.push !== undefined) await deliverDuePushes(options.db, now, options.push);
   if (options.digest) await sendWeeklyDigests({ db: options.db, ...options.digest }, now());
 }
 
 /**
- * Polls for due reminders (and then due pushes) every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders, then nudges, then due pushes, then weekly digests every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */
@@ -36,12 +39,14 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
+  const touch = touchWorkerStep(options.db);
+
   const tick = () => {
-    running = poll(options, now).then(
+    running = poll(options, now, touch).then(
       () => undefined,
       (e: unknown) => {
         // A failed poll is retried at the next one (its transaction rolled back); the operator should still hear of it.
-        if (!stopped) console.error('Hearth: delivering reminders failed:', e);
+        if (!stopped) console.error('Hearth: delivering reminders, nudges, pushes or digests failed:', e);
       },
     );
     void running.then(() => {

@@ -71,6 +71,8 @@ const NO_BODY = new Set([
   'DELETE /api/space/invites/:id',
   // Turns the caller's calendar feed off: nothing to send.
   'DELETE /api/together/calendar-feed',
+  'POST /api/touch/nudges/:id/snooze',
+  'POST /api/touch/nudges/:id/not-now',
 ]);
 
 function running(app: TestApp['app']): Promise<{ target: Target; server: ServerType; base: string }> {

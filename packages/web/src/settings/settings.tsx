@@ -18,7 +18,8 @@ const meResponse = z.object({ user: userView });
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
-function timeZones(current: string): string[] {
+/** Every zone this browser knows, with the saved one always included. */
+export function timeZones(current: string): string[] {
   let zones: string[];
   try {
     zones = Intl.supportedValuesOf('timeZone');

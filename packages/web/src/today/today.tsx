@@ -16,6 +16,7 @@ import { SupportToday } from '../support/support-today.tsx';
 import { useSupport } from '../support/support-data.ts';
 import { TogetherToday } from '../together/together-today.tsx';
 import { InterestsToday } from '../together/interests-today.tsx';
+import { TouchToday } from '../touch/touch-today.tsx';
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -177,6 +178,7 @@ function CoupleToday({ session, space }: { session: Unlocked; space: LoadedSpace
       <CheckinToday session={session} space={space} />
       <QuestionToday session={session} space={space} />
       <TogetherToday session={session} space={space} />
+      <TouchToday session={session} space={space} />
       <SupportToday session={session} space={space} support={support} part="later" />
       <InterestsToday session={session} space={space} />
       <HelpToday session={session} space={space} />
