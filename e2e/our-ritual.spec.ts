@@ -77,6 +77,15 @@ test('a weekly ritual reaches both partners, is marked "we did it" and exports w
     await expect(plan.getByRole('button', { name: 'We did it' })).toHaveCount(0);
   });
 
+  await test.step('Our week counts it as time together, with a gentle next step', async () => {
+    await b.page.getByRole('link', { name: 'Today' }).first().click();
+    await b.page.getByRole('link', { name: 'Our week' }).click();
+    const row = b.page.getByRole('row', { name: /Times together/ });
+    await expect(row.getByRole('cell').first()).toHaveText('1');
+    await expect(b.page.getByRole('region', { name: 'A gentle next step' })).toBeVisible();
+    await expectAccessible(b.page, 'our week');
+  });
+
   await test.step('Noor sees it kept, and downloads the calendar with the real title', async () => {
     await openTogether(a.page);
     const plan = a.page.getByRole('listitem', { name: title });

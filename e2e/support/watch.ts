@@ -22,6 +22,9 @@ function watchPage(page: Page, problems: string[]): void {
     // design and Chromium reports every such response as a console error; 5xx and
     // anything the app itself logs still fail the journey.
     if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) return;
+    // Chromium's own words when a test context (always incognito) asks for a push
+    // subscription; the page handles the refusal and says so to the person.
+    if (msg.text().includes('does not support the Push API in incognito mode')) return;
     problems.push(`console.error on ${page.url()}: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));

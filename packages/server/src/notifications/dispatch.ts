@@ -38,8 +38,10 @@ export async function dispatchDueReminders(db: Db, now: Date, batch = DISPATCH_B
 }
 
 async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claimed: number; inserted: number }> {
+  // Notifications keep JavaScript's millisecond precision; a remind_at written with microseconds
+  // (by SQL, not the API) would otherwise never count as handled and be claimed forever.
   const handled = sql`exists (select 1 from ${notifications} where ${notifications.itemId} = ${items.id}
-    and ${notifications.remindAt} = ${items.remindAt})`;
+    and ${notifications.remindAt} = date_trunc('milliseconds', ${items.remindAt}))`;
   const spaceActive = sql`exists (select 1 from ${spaces} where ${spaces.id} = ${items.spaceId} and ${spaces.status} = 'active')`;
   const due = await tx
     .select({

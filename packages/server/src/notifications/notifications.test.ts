@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemResponse, notificationListResponse } from '@hearth/core/api';
 import type { Database } from '../db/open.ts';
@@ -82,6 +83,17 @@ describe.each(engines)('notifications on $name', (engine) => {
       expect(got.notifications).toHaveLength(1);
       expect(got.notifications[0]).toMatchObject({ itemId: id, itemKind: 'support-date', event: 'reminder', title: 'A reminder in Hearth', readAt: null });
     }
+  });
+
+  it('handles a reminder time written with microseconds once, instead of claiming it at every poll', async () => {
+    const { a } = await makeCouple(t, 'micro');
+    const id = await create(a, 'note', { visibility: 'private', remindAt: inMinutes(1) });
+    // An operator's SQL (or another tool) can store finer times than the API ever does.
+    await database.db.execute(sql`update items set remind_at = remind_at + interval '123 microseconds' where id = ${id}`);
+    t.clock.advance(2 * MINUTE);
+    expect(await dispatch()).toBe(1);
+    expect(await dispatch()).toBe(0);
+    expect((await list(a)).notifications.filter((n) => n.itemId === id)).toHaveLength(1);
   });
 
   it('notifies only the author of a private item, and never of a private record', async () => {
