@@ -25,11 +25,15 @@ ${tagList(g.tags)}
 const SERVER_SEES: ReadonlyArray<readonly [string, string]> = [
   ['email, password verifier (not the password), salts, public keys, wrapped (encrypted) keys', 'passwords, private keys, space keys'],
   [
-    'which space a user belongs to, item kinds, ids, authors, timestamps',
+    'which space a user belongs to, item kinds, ids, authors, timestamps; push subscriptions per device; who opted in to the weekly email',
     'the text of any check-in, conversation, note, message, idea, memory, pulse answer, intimacy entry',
   ],
   ['times and recurrence of rituals, dates and reminders; nudge budgets, quiet hours, time zone, which public catalog prompt a nudge carried and the answer to it', 'titles and descriptions of those rituals and dates'],
   ['opaque match tokens for the desire list and the ideas deck', 'which ideas or desires they stand for'],
+  [
+    "who turned Spark on, each one's comfort level and pause; each Spark item's level tag",
+    'the words of Spark messages and replies, which prompt they came from, "not my thing" marks, desire-list answers, intimacy log entries and wished frequencies',
+  ],
   ['newsletter subscribers and public articles', ''],
 ];
 
