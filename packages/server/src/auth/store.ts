@@ -1,6 +1,7 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { memberships, sessions, users } from '../db/schema.ts';
+import { preparedFor } from '../db/prepared.ts';
+import { memberships, sessions, spaces, users } from '../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -36,12 +37,32 @@ export async function insertSession(db: Db, session: typeof sessions.$inferInser
   await db.insert(sessions).values(session);
 }
 
-export async function sessionWithUser(db: Db, tokenHash: Uint8Array): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
+export type SessionContext = {
+  readonly session: SessionRow;
+  readonly user: UserRow;
+  /** The user's membership and its space, when they have one. */
+  readonly membership: typeof memberships.$inferSelect | null;
+  readonly space: typeof spaces.$inferSelect | null;
+};
+
+const sessionContextQuery = preparedFor((db) =>
+  db
+    .select({ session: sessions, user: users, membership: memberships, space: spaces })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(spaces, eq(spaces.id, memberships.spaceId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('session_context'),
+);
+
+/**
+ * The session, its user and their membership in one statement: every signed-in request
+ * starts here, and on that path each round trip and each query build costs more than
+ * the query itself (bench/README.md).
+ */
+export async function sessionWithUser(db: Db, tokenHash: Uint8Array): Promise<SessionContext | undefined> {
+  const [row] = await sessionContextQuery(db).execute({ tokenHash });
   return row;
 }
 

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../config/env.ts';
-import { deleteSession, sessionWithUser, touchSession, type SessionRow, type UserRow } from '../auth/store.ts';
+import { deleteSession, sessionWithUser, touchSession, type SessionContext, type SessionRow, type UserRow } from '../auth/store.ts';
 import { hashSessionToken } from '../auth/session-token.ts';
-import { memberOf, type MembershipRow, type SpaceRow } from '../space/store.ts';
+import type { MembershipRow, SpaceRow } from '../space/store.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError } from './errors.ts';
 
@@ -43,12 +43,12 @@ export function sessionTokenHash(c: Context, config: Config): Uint8Array | undef
   return token === undefined ? undefined : hashSessionToken(token);
 }
 
-const cache = new WeakMap<Context, SignedIn>();
+const cache = new WeakMap<Context, SessionContext>();
 
 /** The single gate for signed-in routes: a valid, unexpired session, or 401. */
 export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
   const cached = cache.get(c);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) return { user: cached.user, session: cached.session };
   const { db, config, now } = c.var.deps;
   const hash = sessionTokenHash(c, config);
   if (hash === undefined) throw new HttpError('unauthenticated', 'Please sign in.');
@@ -67,7 +67,7 @@ export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
   }
   if (at - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(db, hash, new Date(at));
   cache.set(c, found);
-  return found;
+  return { user: found.user, session: found.session };
 }
 
 /**
@@ -76,9 +76,18 @@ export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
  */
 export async function requireMember(c: Context<AppEnv>): Promise<Member> {
   const signedIn = await requireSession(c);
-  const found = await memberOf(c.var.deps.db, signedIn.user.id);
-  if (found === undefined) throw new HttpError('not_in_space', 'You are not in a space yet.');
-  return { ...signedIn, ...found };
+  // Read with the session, in the same statement: membership as of the start of this request.
+  const found = cache.get(c);
+  if (!found?.membership || !found.space) throw new HttpError('not_in_space', 'You are not in a space yet.');
+  return { ...signedIn, membership: found.membership, space: found.space };
+}
+
+/** A signed-in person with their membership if they have one: for screens that work before a space exists. */
+export async function optionalMember(c: Context<AppEnv>): Promise<Member | (SignedIn & { readonly membership: null; readonly space: null })> {
+  const signedIn = await requireSession(c);
+  const found = cache.get(c);
+  if (!found?.membership || !found.space) return { ...signedIn, membership: null, space: null };
+  return { ...signedIn, membership: found.membership, space: found.space };
 }
 
 export function requireActive(space: SpaceRow): void {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { REVEAL_WHEN_BOTH_KINDS, SPARK_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
@@ -12,9 +12,9 @@ export type ItemRow = typeof items.$inferSelect;
  * partner sees only once they have written theirs under the same parent, and a Spark
  * item, which the partner sees only while Spark is on for both at or above its level
  * and, when scheduled, once its time `at` has come (decision 0033). Every item query
- * starts from this, so no route can forget it.
+ * starts from this, so no route can forget it. Prepared statements pass placeholders.
  */
-export function visibleTo(spaceId: string, userId: string, at: Date): SQL {
+export function visibleTo(spaceId: string | Placeholder, userId: string | Placeholder, at: Date | Placeholder): SQL {
   const writtenMineToo = sql`exists (select 1 from ${items} as mine where mine.space_id = ${items.spaceId}
     and mine.parent_id = ${items.parentId} and mine.kind = ${items.kind} and mine.author_id = ${userId})`;
   const scope = and(

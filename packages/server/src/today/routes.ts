@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { TODAY_RECENT_LIMIT, TODAY_REMINDER_AHEAD_MS, TODAY_REMINDER_PAST_MS, type TodayResponse } from '@hearth/core/api';
-import { requireSession } from '../http/access.ts';
+import { optionalMember } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { itemView } from '../items/routes.ts';
 import { unreadCount } from '../notifications/store.ts';
-import { memberOf, membersOf } from '../space/store.ts';
 import { spaceView } from '../space/views.ts';
-import { newestItems, remindersBetween } from './store.ts';
+import { membersAndUnread, todayItems } from './store.ts';
 
 /** At most this many reminders on Today: more than a screenful is a list, not a nudge. */
 const TODAY_REMINDER_LIMIT = 20;
@@ -16,29 +15,29 @@ const TODAY_REMINDER_LIMIT = 20;
  * space gets `space: null` (Today then offers to create one) rather than an error, so the
  * screen never needs a second request to learn which state it is in. Everything is
  * scoped by the session's user and their own membership, never by a client value.
+ * Three statements in all: the session with its membership, then two side by side.
  */
 export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
-  const { user } = await requireSession(c);
+  const found = await optionalMember(c);
   const { db, now } = c.var.deps;
-  const found = await memberOf(db, user.id);
-  if (found === undefined) {
-    const empty: TodayResponse = { space: null, unreadNotifications: await unreadCount(db, user.id), dueReminders: [], recentItems: [] };
+  if (found.space === null) {
+    const empty: TodayResponse = { space: null, unreadNotifications: await unreadCount(db, found.user.id), dueReminders: [], recentItems: [] };
     return c.json(empty);
   }
   const at = now().getTime();
-  const spaceId = found.space.id;
-  // Independent reads: on PostgreSQL they go out on separate pooled connections at once.
-  const [members, unread, reminders, recent] = await Promise.all([
-    membersOf(db, spaceId),
-    unreadCount(db, user.id),
-    remindersBetween(db, spaceId, user.id, new Date(at - TODAY_REMINDER_PAST_MS), new Date(at + TODAY_REMINDER_AHEAD_MS), TODAY_REMINDER_LIMIT, new Date(at)),
-    newestItems(db, spaceId, user.id, TODAY_RECENT_LIMIT, new Date(at)),
-  ]);
+  const window = {
+    from: new Date(at - TODAY_REMINDER_PAST_MS),
+    to: new Date(at + TODAY_REMINDER_AHEAD_MS),
+    reminderLimit: TODAY_REMINDER_LIMIT,
+    recentLimit: TODAY_RECENT_LIMIT,
+    at: new Date(at),
+  };
+  const [people, listed] = await Promise.all([membersAndUnread(db, found.space.id, found.user.id), todayItems(db, found.space.id, found.user.id, window)]);
   const body: TodayResponse = {
-    space: spaceView(found.space, members, user.id),
-    unreadNotifications: unread,
-    dueReminders: reminders.map(itemView),
-    recentItems: recent.map(itemView),
+    space: spaceView(found.space, people.members, found.user.id),
+    unreadNotifications: people.unread,
+    dueReminders: listed.due.map(itemView),
+    recentItems: listed.recent.map(itemView),
   };
   return c.json(body);
 });
