@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../e2e/support/hearth-server.ts';
 
 export type BenchServer = { readonly url: string; stop(): Promise<void> };
 
@@ -12,7 +13,7 @@ export type BenchServer = { readonly url: string; stop(): Promise<void> };
  */
 export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
-  const port = 5100 + Math.floor(Math.random() * 800);
+  const port = await freePort();
   const child = spawn(process.execPath, ['packages/server/bin/hearth.js', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,3 +49,4 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ben
       }),
   };
 }
+

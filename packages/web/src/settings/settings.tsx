@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { err, ok, toB64 } from '@hearth/core';
 import { DEFAULT_ACTIVE_HOURS, THEMES, userView, type Theme } from '@hearth/core/api';
@@ -8,6 +8,7 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { updateSessionUser, type Unlocked } from '../shared/session.ts';
 import { applyTheme } from '../shared/theme.ts';
+import { HoursFields, TimeZoneField } from '../shared/schedule-fields.tsx';
 import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { YourData } from './your-data.tsx';
@@ -17,18 +18,6 @@ import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 const meResponse = z.object({ user: userView });
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
-
-/** Every zone this browser knows, with the saved one always included. */
-export function timeZones(current: string): string[] {
-  let zones: string[];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = [];
-  }
-  // Some engines list "UTC" under another name; the saved zone must always be selectable.
-  return zones.includes(current) ? zones : [current, ...zones];
-}
 
 export function Settings({ session }: { session: Unlocked }) {
   const id = useId();
@@ -44,7 +33,6 @@ export function Settings({ session }: { session: Unlocked }) {
   const [weeklyDigest, setWeeklyDigest] = useState(user.weeklyDigest);
   const [saved, setSaved] = useState('');
   const [leaving, setLeaving] = useState(false);
-  const zones = useMemo(() => timeZones(user.timeZone), [user.timeZone]);
 
   useEffect(() => {
     void loadSpace();
@@ -100,44 +88,28 @@ export function Settings({ session }: { session: Unlocked }) {
           <label for={`${id}-name`}>Display name</label>
           <input id={`${id}-name`} type="text" required maxLength={60} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
         </div>
-        <div class="field">
-          <label for={`${id}-tz`}>Time zone</label>
-          <select id={`${id}-tz`} value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset>
-          <legend>Active hours</legend>
-          <p class="hint">Hearth only sends gentle reminders between these times.</p>
-          <div class="row">
-            <div class="field">
-              <label for={`${id}-af`}>Active from</label>
-              <input id={`${id}-af`} type="time" required value={activeFrom} onInput={(e) => setActiveFrom(e.currentTarget.value)} />
-            </div>
-            <div class="field">
-              <label for={`${id}-au`}>Active until</label>
-              <input id={`${id}-au`} type="time" required value={activeUntil} onInput={(e) => setActiveUntil(e.currentTarget.value)} />
-            </div>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Quiet hours (optional)</legend>
-          <p class="hint">No reminders at all in this window, for example during work.</p>
-          <div class="row">
-            <div class="field">
-              <label for={`${id}-qf`}>Quiet from</label>
-              <input id={`${id}-qf`} type="time" value={quietFrom} onInput={(e) => setQuietFrom(e.currentTarget.value)} />
-            </div>
-            <div class="field">
-              <label for={`${id}-qu`}>Quiet until</label>
-              <input id={`${id}-qu`} type="time" value={quietUntil} onInput={(e) => setQuietUntil(e.currentTarget.value)} />
-            </div>
-          </div>
-        </fieldset>
+        <TimeZoneField id={`${id}-tz`} saved={user.timeZone} value={timeZone} onChange={setTimeZone} />
+        <HoursFields
+          id={`${id}-active`}
+          legend="Active hours"
+          hint="Hearth only sends gentle reminders between these times."
+          labels={['Active from', 'Active until']}
+          from={activeFrom}
+          until={activeUntil}
+          onFrom={setActiveFrom}
+          onUntil={setActiveUntil}
+          required
+        />
+        <HoursFields
+          id={`${id}-quiet`}
+          legend="Quiet hours (optional)"
+          hint="No reminders at all in this window, for example during work."
+          labels={['Quiet from', 'Quiet until']}
+          from={quietFrom}
+          until={quietUntil}
+          onFrom={setQuietFrom}
+          onUntil={setQuietUntil}
+        />
         <fieldset class="radios">
           <legend>Theme</legend>
           {THEMES.map((t) => (

@@ -1,10 +1,10 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { err, MAX_NUDGE_BUDGET } from '@hearth/core';
 import { MAX_NUDGE_SPACING_MINUTES, MIN_NUDGE_SPACING_MINUTES, NUDGE_DEFAULTS, type NudgePreferences, type TouchResponse } from '@hearth/core/api';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { timeZones } from '../settings/settings.tsx';
+import { HoursFields, TimeZoneField } from '../shared/schedule-fields.tsx';
 import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
 import { partnerName } from '../support/names.ts';
 import { NudgeCard } from './nudge-card.tsx';
@@ -126,7 +126,6 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
   const [budget, setBudget] = useState(String(start.dailyBudget));
   const [spacing, setSpacing] = useState(String(start.spacingMinutes));
   const [status, setStatus] = useState('');
-  const zones = useMemo(() => timeZones(start.timeZone), [start.timeZone]);
 
   const save = useAction(async () => {
     if ((quietFrom === '') !== (quietUntil === '')) return err('invalid_quiet', 'Set both quiet-hours times, or leave both empty.');
@@ -183,44 +182,28 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
           onInput={(e) => setSpacing(e.currentTarget.value)}
         />
       </div>
-      <div class="field">
-        <label for={`${id}-tz`}>Time zone</label>
-        <select id={`${id}-tz`} value={timeZone} onChange={(e) => setTimeZone(e.currentTarget.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset>
-        <legend>Awake hours</legend>
-        <p class="hint">Nudges only come between these times (the same active hours as in Settings).</p>
-        <div class="row">
-          <div class="field">
-            <label for={`${id}-af`}>From</label>
-            <input id={`${id}-af`} type="time" required value={activeFrom} onInput={(e) => setActiveFrom(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for={`${id}-au`}>Until</label>
-            <input id={`${id}-au`} type="time" required value={activeUntil} onInput={(e) => setActiveUntil(e.currentTarget.value)} />
-          </div>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Quiet hours (optional)</legend>
-        <p class="hint">Never a nudge in this window: work, a nap, a class.</p>
-        <div class="row">
-          <div class="field">
-            <label for={`${id}-qf`}>Quiet from</label>
-            <input id={`${id}-qf`} type="time" value={quietFrom} onInput={(e) => setQuietFrom(e.currentTarget.value)} />
-          </div>
-          <div class="field">
-            <label for={`${id}-qu`}>Quiet until</label>
-            <input id={`${id}-qu`} type="time" value={quietUntil} onInput={(e) => setQuietUntil(e.currentTarget.value)} />
-          </div>
-        </div>
-      </fieldset>
+      <TimeZoneField id={`${id}-tz`} saved={start.timeZone} value={timeZone} onChange={setTimeZone} />
+      <HoursFields
+        id={`${id}-active`}
+        legend="Awake hours"
+        hint="Nudges only come between these times (the same active hours as in Settings)."
+        labels={['From', 'Until']}
+        from={activeFrom}
+        until={activeUntil}
+        onFrom={setActiveFrom}
+        onUntil={setActiveUntil}
+        required
+      />
+      <HoursFields
+        id={`${id}-quiet`}
+        legend="Quiet hours (optional)"
+        hint="Never a nudge in this window: work, a nap, a class."
+        labels={['Quiet from', 'Quiet until']}
+        from={quietFrom}
+        until={quietUntil}
+        onFrom={setQuietFrom}
+        onUntil={setQuietUntil}
+      />
       <ErrorMessage message={save.error} />
       <div class="actions">
         <button type="submit" class="primary" disabled={save.busy}>
