@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, toB64 } from '@hearth/core';
 import { DEFAULT_ACTIVE_HOURS, THEMES, userView, type Theme } from '@hearth/core/api';
 import { profileBody, sealJson } from '@hearth/core/crypto';
