@@ -12,7 +12,9 @@ import { B64_PATTERN } from '../bytes.ts';
 const encodedLength = (bytes: number): number => Math.ceil((bytes * 4) / 3);
 
 export const b64Bytes = (bytes: number) =>
-  z.string().check(z.regex(B64_PATTERN, 'must be base64url without padding'), z.length(encodedLength(bytes), `must encode exactly ${bytes} bytes`));
+  z
+    .string()
+    .check(z.regex(B64_PATTERN, 'must be base64url without padding'), z.length(encodedLength(bytes), `must encode exactly ${bytes} bytes`));
 
 export const b64Max = (maxBytes: number) =>
   z
@@ -39,4 +41,6 @@ export const hoursRange = z.object({ start: timeOfDay, end: timeOfDay });
 export type HoursRange = z.infer<typeof hoursRange>;
 
 /** IANA zone names; the server double-checks with Intl when it can. */
-export const timeZone = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_+\-/]+$/, 'must be an IANA time zone like Europe/Berlin'));
+export const timeZone = z
+  .string()
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_+\-/]+$/, 'must be an IANA time zone like Europe/Berlin'));

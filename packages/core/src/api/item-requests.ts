@@ -30,6 +30,10 @@ export const createItemRequest = z.object({
   writtenAt: z.optional(z.iso.datetime({ offset: true })),
 });
 
-export const updateItemRequest = z.object({ body: sealed, remindAt: z.optional(remindAt), schedule: z.optional(z.nullable(togetherSchedule)) });
+export const updateItemRequest = z.object({
+  body: sealed,
+  remindAt: z.optional(remindAt),
+  schedule: z.optional(z.nullable(togetherSchedule)),
+});
 
 export type CreateItemRequest = z.infer<typeof createItemRequest>;

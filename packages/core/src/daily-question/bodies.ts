@@ -35,8 +35,12 @@ export const questionCommentBody = z.object({ text: z.string().check(z.trim(), z
 
 /** The couple's choice of categories and depths; shared, so both get questions from the same pool. */
 export const questionPrefsBody = z.object({
-  categories: z.array(z.enum(QUESTION_CATEGORIES)).check(z.minLength(1), z.refine((xs) => new Set(xs).size === xs.length, 'each category once')),
-  depths: z.array(z.enum(QUESTION_DEPTHS)).check(z.minLength(1), z.refine((xs) => new Set(xs).size === xs.length, 'each depth once')),
+  categories: z
+    .array(z.enum(QUESTION_CATEGORIES))
+    .check(z.minLength(1), z.refine((xs) => new Set(xs).size === xs.length, 'each category once')),
+  depths: z
+    .array(z.enum(QUESTION_DEPTHS))
+    .check(z.minLength(1), z.refine((xs) => new Set(xs).size === xs.length, 'each depth once')),
 });
 
 /** A partner's own reminder time ("HH:MM" local), private; null = no reminder. The instant is in `remindAt`. */

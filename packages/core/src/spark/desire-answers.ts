@@ -13,6 +13,8 @@ export const desireAnswer = z.enum(MATCH_ANSWERS);
  */
 export const desireAnswersRecord = z.object({
   type: z.literal('desire-answers'),
-  answers: z.record(z.string().check(z.minLength(1), z.maxLength(100)), desireAnswer).check(z.refine((a) => Object.keys(a).length <= 500, 'too many answers')),
+  answers: z
+    .record(z.string().check(z.minLength(1), z.maxLength(100)), desireAnswer)
+    .check(z.refine((a) => Object.keys(a).length <= 500, 'too many answers')),
 });
 export type DesireAnswersRecord = z.infer<typeof desireAnswersRecord>;

@@ -19,19 +19,24 @@ export const WEIGHT_MAX = 5;
 
 const isoInstant = z.iso.datetime({ offset: true });
 /** A calendar date, "YYYY-MM-DD", checked to exist (29 February only in leap years). */
-export const calendarDate = z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'), z.refine((s) => {
+export const calendarDate = z.string().check(
+  z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'),
+  z.refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
     if (y === undefined || m === undefined || d === undefined) return false;
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'a date that exists'));
+  }, 'a date that exists'),
+);
 
 /** "On my plate": a current challenge. `easedAt` is set by the sharer (an update of their own item) once it has eased. */
 export const supportPlateBody = z.object({
   area: z.enum(PLATE_AREAS),
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
   weight: z.int().check(z.minimum(WEIGHT_MIN), z.maximum(WEIGHT_MAX)),
-  wishes: z.array(z.enum(SUPPORT_WISHES)).check(z.minLength(1), z.maxLength(SUPPORT_WISHES.length), z.refine((w) => new Set(w).size === w.length, 'each wish once')),
+  wishes: z
+    .array(z.enum(SUPPORT_WISHES))
+    .check(z.minLength(1), z.maxLength(SUPPORT_WISHES.length), z.refine((w) => new Set(w).size === w.length, 'each wish once')),
   easedAt: z.optional(isoInstant),
 });
 
@@ -82,7 +87,9 @@ export const supportKeyDateBody = z.object({
   /** Whom it concerns, from the writer's point of view. */
   concerns: z.enum(KEY_DATE_CONCERNS),
   recurrence: z.enum(RECURRENCES),
-  leadDays: z.array(z.int().check(z.minimum(0), z.maximum(MAX_LEAD_DAYS))).check(z.maxLength(6), z.refine((d) => new Set(d).size === d.length, 'each lead time once')),
+  leadDays: z
+    .array(z.int().check(z.minimum(0), z.maximum(MAX_LEAD_DAYS)))
+    .check(z.maxLength(6), z.refine((d) => new Set(d).size === d.length, 'each lead time once')),
 });
 
 /** A "Thank you for…" note to the partner. */

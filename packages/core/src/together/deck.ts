@@ -38,7 +38,9 @@ export const deckAnswersRecord = z.object({
   type: z.literal('deck-answers'),
   /** The catalog version the answers were given against (ids are stable across versions). */
   catalogVersion: z.int().check(z.minimum(1)),
-  answers: z.record(deckId, z.enum(MATCH_ANSWERS)).check(z.refine((a) => Object.keys(a).length <= MAX_DECK_ANSWERS, `at most ${String(MAX_DECK_ANSWERS)} answers`)),
+  answers: z
+    .record(deckId, z.enum(MATCH_ANSWERS))
+    .check(z.refine((a) => Object.keys(a).length <= MAX_DECK_ANSWERS, `at most ${String(MAX_DECK_ANSWERS)} answers`)),
 });
 export type DeckAnswersRecord = z.infer<typeof deckAnswersRecord>;
 

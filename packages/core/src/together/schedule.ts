@@ -19,7 +19,10 @@ const DAY_MS = 86_400_000;
 
 export const localDateTime = z
   .string()
-  .check(z.regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm'), z.refine((s) => floatingOf(s) !== null, 'a date and time that exist'));
+  .check(
+    z.regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm'),
+    z.refine((s) => floatingOf(s) !== null, 'a date and time that exist'),
+  );
 
 /** Frequencies a couple's ritual can have; anything finer would be a flood of reminders. */
 const ALLOWED_FREQ = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
