@@ -18,6 +18,14 @@ export default tseslint.config(
     },
   },
   {
+    // Classic zod cannot be tree-shaken; core and the web app use zod/mini (decision 0046).
+    files: ['packages/core/src/**/*.ts', 'packages/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "Use 'zod/mini' in core and the web app (decision 0046)." }] }],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.spec.ts', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -12,6 +12,14 @@ export default defineConfig({
     target: 'es2022',
     // Keeping the crypto and the UI in one chunk avoids a request waterfall on slow phones.
     chunkSizeWarningLimit: 600,
+    rolldownOptions: {
+      output: {
+        // Everything the start-up needs (sign-in and Today) in one file: one request, and
+        // it compresses better than the many small shared chunks it would otherwise be
+        // split into. Screens fetched later import what they share from it (decision 0046).
+        codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
+      },
+    },
   },
   worker: { format: 'es' },
   // `npm run dev -w @hearth/web` against a local `hearth serve` on the default port.

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { bootstrapSession, signOut } from './auth/account.ts';
 import { continueAfterAuth, rememberReturnTo } from './auth/after-auth.ts';
-import { RecoveryKey } from './auth/recovery-key.tsx';
 import { SignIn } from './auth/sign-in.tsx';
 import { Welcome } from './auth/welcome.tsx';
 import { PRACTICES } from './practices/practices.ts';
@@ -12,7 +11,7 @@ import { useStore } from './shared/store.ts';
 import { Page, Spinner } from './shared/ui.tsx';
 import { Today } from './today/today.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
-import { NotificationsLink, NotificationsPage } from './notifications/notifications-page.tsx';
+import { NotificationsLink } from './notifications/notifications-link.tsx';
 import { lazyScreen } from './shared/lazy.tsx';
 
 // Screens other than sign-in and Today load on first visit, keeping the start-up download small (decision 0042).
@@ -38,6 +37,8 @@ const EditPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((
 const TouchPage = lazyScreen(() => import('./touch/touch-page.tsx').then((m) => m.TouchPage));
 const SparkPage = lazyScreen(() => import('./spark/spark-page.tsx').then((m) => m.SparkPage));
 const IdeasPage = lazyScreen(() => import('./together/ideas-page.tsx').then((m) => m.IdeasPage));
+const NotificationsPage = lazyScreen(() => import('./notifications/notifications-page.tsx').then((m) => m.NotificationsPage));
+const RecoveryKey = lazyScreen(() => import('./auth/recovery-key.tsx').then((m) => m.RecoveryKey));
 
 /** Navigates once the current render is done; rendering itself stays side-effect free. */
 function Redirect({ run }: { run: () => void }) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { b64Bytes, email, sealedSmall, timeZone } from './common.ts';
 import { userView } from './settings.ts';
 

@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { B64_PATTERN } from '../bytes.ts';
+
+// The API's schemas use zod/mini, the tree-shakable form of zod: the web app validates every
+// answer with them before Today can show, and zod/mini keeps that download small (decision 0046).
 
 /**
  * Binary fields travel as unpadded base64url. `b64Bytes(n)` pins an exact decoded
@@ -11,23 +14,19 @@ const encodedLength = (bytes: number): number => Math.ceil((bytes * 4) / 3);
 export const b64Bytes = (bytes: number) =>
   z
     .string()
-    .regex(B64_PATTERN, 'must be base64url without padding')
-    .length(encodedLength(bytes), `must encode exactly ${bytes} bytes`);
+    .check(z.regex(B64_PATTERN, 'must be base64url without padding'), z.length(encodedLength(bytes), `must encode exactly ${bytes} bytes`));
 
 export const b64Max = (maxBytes: number) =>
   z
     .string()
-    .min(1, 'must not be empty')
-    .max(encodedLength(maxBytes), `must encode at most ${maxBytes} bytes`)
-    .regex(B64_PATTERN, 'must be base64url without padding');
+    .check(
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(encodedLength(maxBytes), `must encode at most ${maxBytes} bytes`),
+      z.regex(B64_PATTERN, 'must be base64url without padding'),
+    );
 
 export const uuid = z.uuid();
-export const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email('must be an email address'));
+export const email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email('must be an email address'));
 
 /** Sealed bodies: the server never reads them, it only bounds their size. */
 export const MAX_SEALED_BYTES = 64 * 1024;
@@ -36,7 +35,7 @@ export const sealed = b64Max(MAX_SEALED_BYTES);
 export const sealedSmall = b64Max(2048);
 
 /** "HH:MM", 24-hour local time. */
-export const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00');
+export const timeOfDay = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00'));
 
 export const hoursRange = z.object({ start: timeOfDay, end: timeOfDay });
 export type HoursRange = z.infer<typeof hoursRange>;
@@ -44,6 +43,4 @@ export type HoursRange = z.infer<typeof hoursRange>;
 /** IANA zone names; the server double-checks with Intl when it can. */
 export const timeZone = z
   .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_+\-/]+$/, 'must be an IANA time zone like Europe/Berlin');
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_+\-/]+$/, 'must be an IANA time zone like Europe/Berlin'));

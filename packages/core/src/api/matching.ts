@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { b64Bytes } from './common.ts';
 import { MATCH_DECKS, MATCH_TOKEN_BYTES } from '../matching/tokens.ts';
 import { MAX_MATCH_CATEGORIES, MAX_MATCH_TOKENS } from '../matching/upload.ts';
@@ -17,31 +17,33 @@ export const matchGroup = z.object({
   category: opaqueMatchToken,
   /** Withhold this category's matches from me: my yes-rate in it is over the limit. */
   overYesLimit: z.boolean(),
-  tokens: z.array(opaqueMatchToken).max(MAX_MATCH_TOKENS),
+  tokens: z.array(opaqueMatchToken).check(z.maxLength(MAX_MATCH_TOKENS)),
 });
 
 /** PUT semantics: an upload replaces the previous one for that deck, so a new "no" drops its tokens at once. */
 export const matchUploadRequest = z
   .object({
     deck: matchDeck,
-    groups: z.array(matchGroup).max(MAX_MATCH_CATEGORIES),
+    groups: z.array(matchGroup).check(z.maxLength(MAX_MATCH_CATEGORIES)),
   })
-  .superRefine((upload, ctx) => {
-    const categories = new Set<string>();
-    const tokens = new Set<string>();
-    let total = 0;
-    for (const group of upload.groups) {
-      if (categories.has(group.category)) ctx.addIssue({ code: 'custom', message: 'each category may appear once', path: ['groups'] });
-      categories.add(group.category);
-      for (const token of group.tokens) {
-        total += 1;
-        // One token in two groups would let a client pick which grouping the server uses.
-        if (tokens.has(token)) ctx.addIssue({ code: 'custom', message: 'each token may appear once', path: ['groups'] });
-        tokens.add(token);
+  .check(
+    z.superRefine((upload, ctx) => {
+      const categories = new Set<string>();
+      const tokens = new Set<string>();
+      let total = 0;
+      for (const group of upload.groups) {
+        if (categories.has(group.category)) ctx.addIssue({ code: 'custom', message: 'each category may appear once', path: ['groups'] });
+        categories.add(group.category);
+        for (const token of group.tokens) {
+          total += 1;
+          // One token in two groups would let a client pick which grouping the server uses.
+          if (tokens.has(token)) ctx.addIssue({ code: 'custom', message: 'each token may appear once', path: ['groups'] });
+          tokens.add(token);
+        }
       }
-    }
-    if (total > MAX_MATCH_TOKENS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_MATCH_TOKENS} tokens in all`, path: ['groups'] });
-  });
+      if (total > MAX_MATCH_TOKENS) ctx.addIssue({ code: 'custom', message: `at most ${MAX_MATCH_TOKENS} tokens in all`, path: ['groups'] });
+    }),
+  );
 
 export const matchResultResponse = z.object({
   deck: matchDeck,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { uuid } from './common.ts';
 import { itemKind } from './items.ts';
 
@@ -23,19 +23,19 @@ export const notificationView = z.object({
   event: notificationEvent,
   title: z.string(),
   /** For linking to the right screen; the item itself is fetched (and decrypted) there. Null for events about no item. */
-  itemId: uuid.nullable(),
-  itemKind: itemKind.nullable(),
+  itemId: z.nullable(uuid),
+  itemKind: z.nullable(itemKind),
   /** A subject that is not an item (a nudge), for the screen that shows it. */
-  refId: uuid.nullable(),
+  refId: z.nullable(uuid),
   createdAt: z.iso.datetime({ offset: true }),
-  readAt: z.iso.datetime({ offset: true }).nullable(),
+  readAt: z.nullable(z.iso.datetime({ offset: true })),
 });
 export type NotificationView = z.infer<typeof notificationView>;
 
 export const notificationListResponse = z.object({
   notifications: z.array(notificationView),
-  unread: z.number().int().nonnegative(),
+  unread: z.int().check(z.nonnegative()),
 });
 export type NotificationListResponse = z.infer<typeof notificationListResponse>;
 
-export const notificationReadResponse = z.object({ unread: z.number().int().nonnegative() });
+export const notificationReadResponse = z.object({ unread: z.int().check(z.nonnegative()) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { b64Bytes, b64Max, uuid } from './common.ts';
 import { itemKind } from './items.ts';
 import { notificationEvent, type NotificationEvent } from './notifications.ts';
@@ -10,22 +10,22 @@ import { notificationEvent, type NotificationEvent } from './notifications.ts';
  */
 
 /** RFC 8291: an uncompressed P-256 point (65 bytes) and a 16-byte authentication secret. */
-export const pushKeys = z.object({ p256dh: b64Bytes(65).startsWith('B', 'must be an uncompressed P-256 point'), auth: b64Bytes(16) });
+export const pushKeys = z.object({ p256dh: b64Bytes(65).check(z.startsWith('B', 'must be an uncompressed P-256 point')), auth: b64Bytes(16) });
 
 export const pushEndpoint = z
   .url({ protocol: /^https?$/, error: 'must be the push service URL the browser gave' })
-  .max(1024, 'must be at most 1024 characters');
+  .check(z.maxLength(1024, 'must be at most 1024 characters'));
 
-export const deviceLabel = z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters');
+export const deviceLabel = z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters'));
 
 export const pushSubscribeBody = z.strictObject({
   endpoint: pushEndpoint,
   keys: pushKeys,
   label: deviceLabel,
   /** Show a decrypted preview on this device. Off by default. */
-  previews: z.boolean().default(false),
+  previews: z._default(z.boolean(), false),
   /** Titles never hint at intimacy, the relationship or the partner. On unless the person opts out. */
-  discreet: z.boolean().default(true),
+  discreet: z._default(z.boolean(), true),
 });
 export type PushSubscribeBody = z.infer<typeof pushSubscribeBody>;
 
@@ -72,9 +72,9 @@ export const sealedPreview = b64Max(1 + 12 + 140 * 4 + 16);
 export const pushPayload = z.object({
   v: z.literal(1),
   id: uuid,
-  title: z.string().max(100),
+  title: z.string().check(z.maxLength(100)),
   event: notificationEvent,
-  itemKind: itemKind.nullable(),
-  preview: sealedPreview.nullable(),
+  itemKind: z.nullable(itemKind),
+  preview: z.nullable(sealedPreview),
 });
 export type PushPayload = z.infer<typeof pushPayload>;

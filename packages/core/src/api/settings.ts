@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { hoursRange, sealedSmall, timeZone, uuid } from './common.ts';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -13,27 +13,26 @@ export const userView = z.object({
   timeZone,
   activeHours: hoursRange,
   /** null = no quiet hours beyond the active-hours window. */
-  quietHours: hoursRange.nullable(),
+  quietHours: z.nullable(hoursRange),
   theme,
   /** The weekly email with counts only (no content). */
   weeklyDigest: z.boolean(),
   /** Display name, sealed under the personal key. */
   profile: sealedSmall,
-  spaceId: uuid.nullable(),
+  spaceId: z.nullable(uuid),
   createdAt: z.string(),
 });
 
 export const settingsUpdate = z
-  .object({
-    timeZone: timeZone.optional(),
-    activeHours: hoursRange.optional(),
-    quietHours: hoursRange.nullable().optional(),
-    theme: theme.optional(),
-    weeklyDigest: z.boolean().optional(),
-    profile: sealedSmall.optional(),
+  .strictObject({
+    timeZone: z.optional(timeZone),
+    activeHours: z.optional(hoursRange),
+    quietHours: z.optional(z.nullable(hoursRange)),
+    theme: z.optional(theme),
+    weeklyDigest: z.optional(z.boolean()),
+    profile: z.optional(sealedSmall),
   })
-  .strict()
-  .refine((u) => Object.keys(u).length > 0, 'nothing to update');
+  .check(z.refine((u) => Object.keys(u).length > 0, 'nothing to update'));
 
 export type UserView = z.infer<typeof userView>;
 export type SettingsUpdate = z.infer<typeof settingsUpdate>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { b64Bytes, sealedSmall, uuid } from './common.ts';
 
 export const createSpaceRequest = z.object({
@@ -16,14 +16,14 @@ export const memberView = z.object({
   profile: sealedSmall,
   isMe: z.boolean(),
   /** The member's IANA time zone: schedule metadata (DESIGN §4), so both apps agree on the couple's day. */
-  timeZone: z.string().min(1).max(64),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 
 export const spaceView = z.object({
   id: uuid,
   status: z.enum(['active', 'ended']),
   createdAt: z.string(),
-  endedAt: z.string().nullable(),
+  endedAt: z.nullable(z.string()),
   members: z.array(memberView),
   /** The caller's copy of the space key, sealed to their public key. */
   wrappedSpaceKey: sealedSmall,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SPARK_STATES, sparkLevel, sparkSettings } from '../spark/consent.ts';
 
 /**
@@ -15,7 +15,7 @@ export const sparkStatusResponse = z.object({
   /** What Spark does in our space now; "paused" never says who paused. */
   state: sparkState,
   /** The lower of the two levels while `state` is "on", else null. */
-  effectiveLevel: sparkLevel.nullable(),
+  effectiveLevel: z.nullable(sparkLevel),
 });
 export type SparkStatusResponse = z.infer<typeof sparkStatusResponse>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { itemView } from './items.ts';
 import { spaceView } from './space.ts';
 
@@ -14,8 +14,8 @@ export const TODAY_REMINDER_AHEAD_MS = 24 * 60 * 60 * 1000;
  * newest items they can see — all sealed bodies, opened on the device.
  */
 export const todayResponse = z.object({
-  space: spaceView.nullable(),
-  unreadNotifications: z.number().int().nonnegative(),
+  space: z.nullable(spaceView),
+  unreadNotifications: z.int().check(z.nonnegative()),
   /** Oldest first; `remindAt` between TODAY_REMINDER_PAST_MS ago and TODAY_REMINDER_AHEAD_MS ahead. */
   dueReminders: z.array(itemView),
   /** Newest first, at most TODAY_RECENT_LIMIT. */

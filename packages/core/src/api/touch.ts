@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_NUDGE_BUDGET, DEFAULT_NUDGE_SPACING_MINUTES, MAX_NUDGE_BUDGET } from '../touch/planner.ts';
 import { hoursRange, timeZone, uuid } from './common.ts';
 
@@ -12,17 +12,15 @@ export const MIN_NUDGE_SPACING_MINUTES = 15;
 export const MAX_NUDGE_SPACING_MINUTES = 720;
 
 /** Active and quiet hours must have two different ends: equal ends would mean "all day" or "never". */
-const distinctRange = hoursRange.refine((r) => r.start !== r.end, 'start and end must differ');
+const distinctRange = hoursRange.check(z.refine((r) => r.start !== r.end, 'start and end must differ'));
 
-export const nudgePreferences = z
-  .object({
-    timeZone,
-    activeHours: distinctRange,
-    quietHours: distinctRange.nullable(),
-    dailyBudget: z.number().int().min(0).max(MAX_NUDGE_BUDGET),
-    spacingMinutes: z.number().int().min(MIN_NUDGE_SPACING_MINUTES).max(MAX_NUDGE_SPACING_MINUTES),
-  })
-  .strict();
+export const nudgePreferences = z.strictObject({
+  timeZone,
+  activeHours: distinctRange,
+  quietHours: z.nullable(distinctRange),
+  dailyBudget: z.int().check(z.minimum(0), z.maximum(MAX_NUDGE_BUDGET)),
+  spacingMinutes: z.int().check(z.minimum(MIN_NUDGE_SPACING_MINUTES), z.maximum(MAX_NUDGE_SPACING_MINUTES)),
+});
 export type NudgePreferences = z.infer<typeof nudgePreferences>;
 
 export const NUDGE_DEFAULTS = { dailyBudget: DEFAULT_NUDGE_BUDGET, spacingMinutes: DEFAULT_NUDGE_SPACING_MINUTES } as const;
@@ -40,7 +38,7 @@ export const nudgeView = z.object({
   id: uuid,
   dueAt: z.iso.datetime({ offset: true }),
   /** An id in the public prompt catalog (`TOUCH_PROMPTS`); the app shows its text. */
-  promptId: z.string().min(1).max(64),
+  promptId: z.string().check(z.minLength(1), z.maxLength(64)),
   state: nudgeState,
   /** Whether the one snooze has been used. */
   snoozed: z.boolean(),
@@ -51,19 +49,19 @@ export type NudgeView = z.infer<typeof nudgeView>;
 
 export const touchResponse = z.object({
   /** null until the user turns nudges on; the form then starts from their settings and NUDGE_DEFAULTS. */
-  preferences: nudgePreferences.nullable(),
+  preferences: z.nullable(nudgePreferences),
   /** Today's nudges whose time has come (planned ones stay a surprise). */
   today: z.array(nudgeView),
   /** How many more are planned for later today. */
-  laterToday: z.number().int().nonnegative(),
+  laterToday: z.int().check(z.nonnegative()),
   /** Private to the user: of the nudges that reached them in the last seven days, how many they did. */
-  week: z.object({ done: z.number().int().nonnegative(), delivered: z.number().int().nonnegative() }),
+  week: z.object({ done: z.int().check(z.nonnegative()), delivered: z.int().check(z.nonnegative()) }),
   /** When the partner last sent a "thinking of you" in the last seven days, newest first. */
   thinkingOfYou: z.array(z.iso.datetime({ offset: true })),
 });
 export type TouchResponse = z.infer<typeof touchResponse>;
 
-export const nudgeDoneRequest = z.object({ thinkingOfYou: z.boolean() }).strict();
+export const nudgeDoneRequest = z.strictObject({ thinkingOfYou: z.boolean() });
 export type NudgeDoneRequest = z.infer<typeof nudgeDoneRequest>;
 
 export const nudgeActionResponse = z.object({ nudge: nudgeView });

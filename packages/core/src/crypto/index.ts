@@ -20,12 +20,10 @@ export {
   generateKeyBundle,
   wrapKeyBundle,
   unwrapKeyBundle,
-  createRecoveryKey,
-  recoveryKeyFromWords,
   type KeyBundle,
   type WrapPurpose,
-  type RecoveryKey,
 } from './keys.ts';
+export { createRecoveryKey, recoveryKeyFromWords, type RecoveryKey } from './recovery.ts';
 export {
   generateSpaceKey,
   wrapSpaceKey,

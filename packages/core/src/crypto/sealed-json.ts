@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { bytesToUtf8, fromB64, toB64, utf8ToBytes } from '../bytes.ts';
 import { err, ok, type Result } from '../result.ts';
 import { associatedData, open, seal, type DecryptError } from './envelope.ts';
@@ -50,7 +50,7 @@ export function sealJson(value: unknown, key: Uint8Array, scope: SealScope): Uin
 }
 
 /** Decrypts, parses and validates: decrypted JSON is outside data like any request body. */
-export function openJson<T>(sealed: Uint8Array, key: Uint8Array, scope: SealScope, schema: z.ZodType<T>): Result<T, OpenError> {
+export function openJson<T>(sealed: Uint8Array, key: Uint8Array, scope: SealScope, schema: z.core.$ZodType<T>): Result<T, OpenError> {
   const opened = open(key, sealed, scopeAd(scope));
   if (!opened.ok) return opened;
   let parsed: unknown;
@@ -59,15 +59,15 @@ export function openJson<T>(sealed: Uint8Array, key: Uint8Array, scope: SealScop
   } catch {
     return err('invalid_body', 'Decrypted body is not JSON.');
   }
-  const checked = schema.safeParse(parsed);
+  const checked = z.safeParse(schema, parsed);
   if (!checked.success) return err('invalid_body', `Decrypted body has an unexpected shape: ${checked.error.issues[0]?.message ?? ''}`);
   return ok(checked.data);
 }
 
-export const profileBody = z.object({ displayName: z.string().trim().min(1).max(60) });
+export const profileBody = z.object({ displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)) });
 export type ProfileBody = z.infer<typeof profileBody>;
 
-const invitePayloadBody = z.object({ spaceKey: z.string(), inviterName: z.string().max(60) });
+const invitePayloadBody = z.object({ spaceKey: z.string(), inviterName: z.string().check(z.maxLength(60)) });
 export type InvitePayload = { readonly spaceKey: Uint8Array; readonly inviterName: string };
 
 export function sealInvitePayload(

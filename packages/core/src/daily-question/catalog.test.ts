@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_BODY_SCHEMAS, ITEM_KIND_RULES } from '../items/kinds.ts';
+import { ITEM_BODY_SCHEMAS } from '../items/bodies.ts';
+import { ITEM_KIND_RULES } from '../items/kinds.ts';
 import { QUESTIONS, QUESTION_CATEGORIES, QUESTION_DEPTHS, questionById } from './catalog.ts';
 
 describe('daily question catalog', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { questionById, type Question } from './catalog.ts';
 import {
   questionAnswerBody,
@@ -58,8 +58,8 @@ export type QuestionDay = {
   readonly comments: readonly Comment[];
 };
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T | null {
-  const r = schema.safeParse(body);
+function parse<T>(schema: z.core.$ZodType<T>, body: unknown): T | null {
+  const r = z.safeParse(schema, body);
   return r.success ? r.data : null;
 }
 

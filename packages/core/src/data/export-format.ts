@@ -1,5 +1,6 @@
-import { z } from 'zod';
-import { ITEM_KINDS, bodySchemaOf, type ItemKindName } from '../items/kinds.ts';
+import { z } from 'zod/mini';
+import { bodySchemaOf } from '../items/bodies.ts';
+import { ITEM_KINDS, type ItemKindName } from '../items/kinds.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /**
@@ -17,24 +18,24 @@ const id = z.uuid();
 export const exportedItem = z.object({
   id,
   /** Any string, so a file from a newer Hearth still validates; import checks it is a kind this version knows. */
-  kind: z.string().min(1).max(64),
+  kind: z.string().check(z.minLength(1), z.maxLength(64)),
   visibility: z.enum(['shared', 'private']),
   authorId: id,
   /** Written by the person who made the export. */
   mine: z.boolean(),
-  parentId: id.nullable(),
-  remindAt: isoTime.nullable(),
+  parentId: z.nullable(id),
+  remindAt: z.nullable(isoTime),
   createdAt: isoTime,
   updatedAt: isoTime,
   /** The decrypted body, or null when it would not open on the device (then `undecryptable` is set). */
   body: z.unknown(),
-  undecryptable: z.literal(true).optional(),
+  undecryptable: z.optional(z.literal(true)),
 });
 
 export const exportedMember = z.object({
   userId: id,
   /** null when the sealed name would not open. */
-  name: z.string().max(60).nullable(),
+  name: z.nullable(z.string().check(z.maxLength(60))),
   isMe: z.boolean(),
 });
 
@@ -42,16 +43,16 @@ export const hearthExport = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: isoTime,
-  user: z.object({ id, email: z.string().max(254), displayName: z.string().max(60).nullable() }),
-  space: z
-    .object({
+  user: z.object({ id, email: z.string().check(z.maxLength(254)), displayName: z.nullable(z.string().check(z.maxLength(60))) }),
+  space: z.nullable(
+    z.object({
       id,
       status: z.enum(['active', 'ended']),
       createdAt: isoTime,
-      members: z.array(exportedMember).max(2),
-    })
-    .nullable(),
-  items: z.array(exportedItem).max(200_000),
+      members: z.array(exportedMember).check(z.maxLength(2)),
+    }),
+  ),
+  items: z.array(exportedItem).check(z.maxLength(200_000)),
 });
 
 export type ExportedItem = z.infer<typeof exportedItem>;
@@ -95,7 +96,7 @@ export function parseExportFile(text: string): Result<HearthExport, ExportFileEr
   }
   for (const [index, item] of parsed.data.items.entries()) {
     if (item.undecryptable || !isKnownKind(item.kind)) continue;
-    const body = bodySchemaOf(item.kind).safeParse(item.body);
+    const body = z.safeParse(bodySchemaOf(item.kind), item.body);
     if (!body.success) {
       return err('invalid_export', `This export is damaged at items.${index} (a ${item.kind}): ${body.error.issues[0]?.message ?? 'unexpected body'}.`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_BODY_SCHEMAS, ITEM_KIND_RULES } from '../items/kinds.ts';
+import { ITEM_BODY_SCHEMAS } from '../items/bodies.ts';
+import { ITEM_KIND_RULES } from '../items/kinds.ts';
 import { PULSE_THRESHOLD, pulseAnswers, pulseDue, pulseScore, isBelowThreshold, PULSE_QUESTIONS } from './pulse.ts';
 import { helpShareBody, leftOutOfExports, privateRecordBody } from './records.ts';
 import {

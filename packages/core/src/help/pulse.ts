@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Relationship pulse (DESIGN §2, practice 5): a short monthly reflection each partner
@@ -48,10 +48,10 @@ export const PULSE_QUESTIONS = [
 export type PulseQuestionId = (typeof PULSE_QUESTIONS)[number]['id'];
 
 export const pulseAnswers = z.object({
-  happiness: z.number().int().min(0).max(6),
-  warmth: z.number().int().min(0).max(5),
-  rewarding: z.number().int().min(0).max(5),
-  satisfied: z.number().int().min(0).max(5),
+  happiness: z.int().check(z.minimum(0), z.maximum(6)),
+  warmth: z.int().check(z.minimum(0), z.maximum(5)),
+  rewarding: z.int().check(z.minimum(0), z.maximum(5)),
+  satisfied: z.int().check(z.minimum(0), z.maximum(5)),
 });
 export type PulseAnswers = z.infer<typeof pulseAnswers>;
 

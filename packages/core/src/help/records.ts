@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { pulseAnswers } from './pulse.ts';
 import { safetyAnswers } from './safety.ts';
-import { desireAnswersRecord } from '../spark/desires.ts';
-import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm.ts';
+import { desireAnswersRecord } from '../spark/desire-answers.ts';
+import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm-records.ts';
 
 /**
  * Bodies of `private-record` items: sealed under the author's personal key, one
@@ -13,7 +13,7 @@ import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm.ts';
 export const pulseRecord = z.object({
   type: z.literal('pulse'),
   answers: pulseAnswers,
-  score: z.number().int().min(0).max(21),
+  score: z.int().check(z.minimum(0), z.maximum(21)),
   /** When the pulse was answered (the item's own createdAt says the same; this survives edits). */
   takenAt: z.iso.datetime({ offset: true }),
 });
@@ -54,13 +54,13 @@ export type PrivateRecordBody = z.infer<typeof privateRecordBody>;
  */
 export const sharedPulse = z.object({
   type: z.literal('pulse'),
-  score: z.number().int().min(0).max(21),
+  score: z.int().check(z.minimum(0), z.maximum(21)),
   takenAt: z.iso.datetime({ offset: true }),
 });
 
 export const counselingAsk = z.object({
   type: z.literal('ask'),
-  note: z.string().trim().max(1000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 
 export const summaryConsent = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Confidential support services by country, for the safety check, and counselor
@@ -12,34 +12,34 @@ import { z } from 'zod';
 export const RESOURCES_REVIEWED_ON = '2026-11-25';
 
 export const resourceEntry = z.object({
-  name: z.string().min(1).max(200),
-  description: z.string().max(500),
-  phone: z.string().max(60).optional(),
-  text: z.string().max(120).optional(),
-  url: z.url({ protocol: /^https?$/ }).optional(),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.string().check(z.maxLength(500)),
+  phone: z.optional(z.string().check(z.maxLength(60))),
+  text: z.optional(z.string().check(z.maxLength(120))),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
   /** Where the details were checked. */
-  source: z.string().min(1).max(300),
+  source: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 
 export const countryResources = z.object({
   /** ISO 3166-1 alpha-2, or "INTL" for the fallback. */
-  country: z.string().regex(/^(?:[A-Z]{2}|INTL)$/),
-  name: z.string().min(1).max(100),
-  emergency: z.string().max(40),
-  services: z.array(resourceEntry).min(1).max(20),
+  country: z.string().check(z.regex(/^(?:[A-Z]{2}|INTL)$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  emergency: z.string().check(z.maxLength(40)),
+  services: z.array(resourceEntry).check(z.minLength(1), z.maxLength(20)),
 });
 
 export const counselorDirectory = z.object({
-  name: z.string().min(1).max(200),
-  description: z.string().max(500),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.string().check(z.maxLength(500)),
   url: z.url({ protocol: /^https?$/ }),
   /** Countries it covers (ISO alpha-2), or ["INTL"]. */
-  countries: z.array(z.string().regex(/^(?:[A-Z]{2}|INTL)$/)).min(1),
+  countries: z.array(z.string().check(z.regex(/^(?:[A-Z]{2}|INTL)$/))).check(z.minLength(1)),
 });
 
 export const helpDirectory = z.object({
   reviewedOn: z.iso.date(),
-  resources: z.array(countryResources).min(1),
+  resources: z.array(countryResources).check(z.minLength(1)),
   counselors: z.array(counselorDirectory),
 });
 

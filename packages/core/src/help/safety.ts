@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The private safety check. Clinics ask each partner about fear, control and harm

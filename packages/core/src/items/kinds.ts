@@ -1,47 +1,9 @@
-import { z } from 'zod';
-import { checkinBody, checkinHeardBody, checkinReplyBody } from '../talk/checkin.ts';
-import {
-  talkAgreementBody,
-  talkIdeaBody,
-  talkIdeaMarkBody,
-  talkPauseBody,
-  talkReflectionBody,
-  talkResumeBody,
-  talkSideBody,
-  talkSideWrittenBody,
-  talkTopicBody,
-  talkVerdictBody,
-} from '../talk/conversation.ts';
-import {
-  questionAnswerBody,
-  questionAnsweredBody,
-  questionCommentBody,
-  questionDayBody,
-  questionPrefsBody,
-  questionReactionBody,
-  questionReminderBody,
-} from '../daily-question/bodies.ts';
-import { helpShareBody, privateRecordBody } from '../help/records.ts';
-import {
-  supportCelebrationBody,
-  supportKeyDateBody,
-  supportPlateBody,
-  supportPrefsBody,
-  supportResponseBody,
-  supportThanksBody,
-  supportWinBody,
-} from '../support/bodies.ts';
-import { togetherMarkBody, togetherPlanBody } from '../together/bodies.ts';
-import { togetherIdeaBody } from '../together/deck.ts';
-import { togetherFirstBody } from '../together/firsts.ts';
-import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
-import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
-import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
+import { z } from 'zod/mini';
 
 /**
  * Every kind of sealed item the store accepts. Each practice adds its kinds here,
- * with a rule (below) and a schema for the decrypted body, so the server (kind and
- * thread checks) and the web app (body validation after decryption) agree.
+ * with a rule (below), and a schema for the decrypted body in `bodies.ts`, so the server
+ * (kind and thread checks) and the web app (body validation after decryption) agree.
  */
 export const ITEM_KINDS = [
   'note',
@@ -202,57 +164,6 @@ export const SCHEDULED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) =>
 export const SPARK_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).spark !== undefined);
 
 export const noteBody = z.object({
-  text: z.string().min(1).max(10_000),
+  text: z.string().check(z.minLength(1), z.maxLength(10_000)),
 });
-
-export const ITEM_BODY_SCHEMAS = {
-  note: noteBody,
-  checkin: checkinBody,
-  'checkin-heard': checkinHeardBody,
-  'checkin-reply': checkinReplyBody,
-  'talk-topic': talkTopicBody,
-  'talk-side': talkSideBody,
-  'talk-side-written': talkSideWrittenBody,
-  'talk-reflection': talkReflectionBody,
-  'talk-verdict': talkVerdictBody,
-  'talk-idea': talkIdeaBody,
-  'talk-idea-mark': talkIdeaMarkBody,
-  'talk-agreement': talkAgreementBody,
-  'talk-pause': talkPauseBody,
-  'talk-resume': talkResumeBody,
-  'daily-question-day': questionDayBody,
-  'daily-question-answer': questionAnswerBody,
-  'daily-question-answered': questionAnsweredBody,
-  'daily-question-reaction': questionReactionBody,
-  'daily-question-comment': questionCommentBody,
-  'daily-question-prefs': questionPrefsBody,
-  'daily-question-reminder': questionReminderBody,
-  'private-record': privateRecordBody,
-  'help-share': helpShareBody,
-  'support-plate': supportPlateBody,
-  'support-response': supportResponseBody,
-  'support-win': supportWinBody,
-  'support-celebration': supportCelebrationBody,
-  'support-date': supportKeyDateBody,
-  'support-thanks': supportThanksBody,
-  'support-prefs': supportPrefsBody,
-  'together-ritual': togetherPlanBody,
-  'together-date': togetherPlanBody,
-  'together-mark': togetherMarkBody,
-  'together-idea': togetherIdeaBody,
-  'together-first': togetherFirstBody,
-  'together-interest': togetherInterestBody,
-  'together-private': togetherPrivateBody,
-  'spark-rhythm': sparkRhythmBody,
-  'spark-wish-band': sparkWishBandBody,
-  'spark-wish-reveal': sparkWishRevealBody,
-  'spark-message': sparkMessageBody,
-  'spark-reply': sparkReplyBody,
-  'spark-reaction': sparkReactionBody,
-  'spark-steer': sparkSteerBody,
-} as const satisfies Record<ItemKindName, z.ZodType>;
-
 export type NoteBody = z.infer<typeof noteBody>;
-
-/** The body schema of any kind, for code that handles items of every kind (exports). */
-export const bodySchemaOf = (kind: ItemKindName): z.ZodType<unknown> => ITEM_BODY_SCHEMAS[kind];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sparkLevel } from './consent.ts';
 import { SPARK_PROMPT_KINDS } from './prompts.ts';
 
@@ -13,16 +13,16 @@ export const sparkMessageBody = z.object({
   v: z.literal(1),
   /** Repeats the plaintext tag inside the seal, so the recipient's app can check the server's tag and hide anything above the level. */
   level: sparkLevel,
-  text: z.string().trim().min(1).max(2_000),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
   /** The prompt it started from, if any; its kind is what "not my thing" steers away from. */
-  promptId: z.string().max(100).nullable(),
-  promptKind: sparkPromptKind.nullable(),
+  promptId: z.nullable(z.string().check(z.maxLength(100))),
+  promptKind: z.nullable(sparkPromptKind),
 });
 export type SparkMessageBody = z.infer<typeof sparkMessageBody>;
 
 export const sparkReplyBody = z.object({
   v: z.literal(1),
-  text: z.string().trim().min(1).max(2_000),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
 });
 export type SparkReplyBody = z.infer<typeof sparkReplyBody>;
 
@@ -47,6 +47,6 @@ export type SparkReactionBody = z.infer<typeof sparkReactionBody>;
  */
 export const sparkSteerBody = z.object({
   v: z.literal(1),
-  avoidKinds: z.array(sparkPromptKind).max(SPARK_PROMPT_KINDS.length),
+  avoidKinds: z.array(sparkPromptKind).check(z.maxLength(SPARK_PROMPT_KINDS.length)),
 });
 export type SparkSteerBody = z.infer<typeof sparkSteerBody>;

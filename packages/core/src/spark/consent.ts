@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Spark's consent model (issue #8, DESIGN §2 b2/b3, decision 0032). Spark is on only

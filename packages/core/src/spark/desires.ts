@@ -1,13 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ok, type Result } from '../result.ts';
 import { buildMatchUpload, type BuildUploadError, type MatchUpload } from '../matching/upload.ts';
-import { categoryTag, MATCH_ANSWERS } from '../matching/tokens.ts';
+import { categoryTag } from '../matching/tokens.ts';
 import { matchesFromTokens, type Matches } from '../matching/matches.ts';
 import type { MatchAnswers, MatchItem } from '../matching/yes-rate.ts';
 import { levelAllowed } from './consent.ts';
 import { DESIRE_CATEGORIES, DESIRES, type Desire, type DesireLevel } from './desires-catalog.ts';
+import type { desireAnswer, DesireAnswersRecord } from './desire-answers.ts';
 
 export * from './desires-catalog.ts';
+export * from './desire-answers.ts';
 
 /**
  * The desire list's rules (DESIGN §2 b3, §5.4): which ideas a couple sees at their
@@ -26,19 +28,6 @@ export function visibleDesires(effective: DesireLevel, catalog: readonly Desire[
 }
 
 export const DESIRE_CATEGORY_LABELS: ReadonlyMap<string, string> = new Map(DESIRE_CATEGORIES.map((c) => [c.id, c.label]));
-
-export const desireAnswer = z.enum(MATCH_ANSWERS);
-
-/**
- * A person's own answers, sealed under their personal key as a `private-record` (decision
- * 0013), one record kept up to date so answers can be changed. Answers to ideas above a
- * later, lower level are kept but neither shown nor uploaded while the level is lower.
- */
-export const desireAnswersRecord = z.object({
-  type: z.literal('desire-answers'),
-  answers: z.record(z.string().min(1).max(100), desireAnswer).refine((a) => Object.keys(a).length <= 500, 'too many answers'),
-});
-export type DesireAnswersRecord = z.infer<typeof desireAnswersRecord>;
 
 export function desireAnswersMap(record: Pick<DesireAnswersRecord, 'answers'> | null): Map<string, z.infer<typeof desireAnswer>> {
   return new Map(Object.entries(record?.answers ?? {}));

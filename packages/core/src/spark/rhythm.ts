@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { deriveKey } from '../crypto/kdf.ts';
 import { toHex } from '../daily-question/hex.ts';
+import { MAX_WISH_PER_MONTH, wishPerMonth } from './rhythm-records.ts';
+
+export * from './rhythm-records.ts';
 
 /**
  * Intimacy rhythm (DESIGN §2 habit b2, decision 0037). A private log and a privately
@@ -10,9 +13,6 @@ import { toHex } from '../daily-question/hex.ts';
  * stated a wish too), and only the meeting band is ever shown. Numbers are exchanged
  * only when both choose to reveal them.
  */
-
-/** Wishes are times per month; 62 is "twice a day", far beyond any meaningful band edge. */
-export const MAX_WISH_PER_MONTH = 62;
 
 /**
  * Bands of times per month, each holding at least two whole numbers so a band never
@@ -30,8 +30,7 @@ export const RHYTHM_BANDS = [
 export type RhythmBand = (typeof RHYTHM_BANDS)[number];
 export const RHYTHM_BAND_COUNT = RHYTHM_BANDS.length;
 
-export const wishPerMonth = z.number().int().min(0).max(MAX_WISH_PER_MONTH);
-export const rhythmBandIndex = z.number().int().min(0).max(RHYTHM_BAND_COUNT - 1);
+export const rhythmBandIndex = z.int().check(z.minimum(0), z.maximum(RHYTHM_BAND_COUNT - 1));
 
 export function rhythmBandOf(perMonth: number): number {
   const clamped = Math.min(Math.max(Math.round(perMonth), 0), MAX_WISH_PER_MONTH);
@@ -112,27 +111,7 @@ export function meetingView(input: {
   return { state: 'met', meeting, pace: paceAgainst(input.recent, meeting.band), recent: input.recent, revealed };
 }
 
-// ——— What is stored ———
-
-const isoDate = z.iso.date();
-
-/** One private log entry, a `private-record` under the personal key: never shared, never shown to the partner. */
-export const rhythmEntryRecord = z.object({
-  type: z.literal('rhythm-entry'),
-  date: isoDate,
-  satisfaction: z.number().int().min(1).max(5).optional(),
-  note: z.string().trim().max(2000).optional(),
-});
-
-/** The exact wish, a `private-record` too; `reveal` is this person's choice to show it if the partner also does. */
-export const rhythmWishRecord = z.object({
-  type: z.literal('rhythm-wish'),
-  perMonth: wishPerMonth,
-  reveal: z.boolean(),
-});
-
-export type RhythmEntryRecord = z.infer<typeof rhythmEntryRecord>;
-export type RhythmWishRecord = z.infer<typeof rhythmWishRecord>;
+// ——— What is stored (the private records are in rhythm-records.ts) ———
 
 /** Shared thread root both partners' band and reveal items hang under (same id on both devices). */
 export const sparkRhythmBody = z.object({ v: z.literal(1) });

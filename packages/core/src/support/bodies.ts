@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Support (DESIGN §2, practice 4): what is on my plate, wins, key dates and
@@ -19,40 +19,38 @@ export const WEIGHT_MAX = 5;
 
 const isoInstant = z.iso.datetime({ offset: true });
 /** A calendar date, "YYYY-MM-DD", checked to exist (29 February only in leap years). */
-export const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD')
-  .refine((s) => {
+export const calendarDate = z.string().check(
+  z.regex(/^\d{4}-\d\d-\d\d$/, 'a date as YYYY-MM-DD'),
+  z.refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
     if (y === undefined || m === undefined || d === undefined) return false;
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'a date that exists');
+  }, 'a date that exists'),
+);
 
 /** "On my plate": a current challenge. `easedAt` is set by the sharer (an update of their own item) once it has eased. */
 export const supportPlateBody = z.object({
   area: z.enum(PLATE_AREAS),
-  text: z.string().trim().min(1).max(2000),
-  weight: z.number().int().min(WEIGHT_MIN).max(WEIGHT_MAX),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  weight: z.int().check(z.minimum(WEIGHT_MIN), z.maximum(WEIGHT_MAX)),
   wishes: z
     .array(z.enum(SUPPORT_WISHES))
-    .min(1)
-    .max(SUPPORT_WISHES.length)
-    .refine((w) => new Set(w).size === w.length, 'each wish once'),
-  easedAt: isoInstant.optional(),
+    .check(z.minLength(1), z.maxLength(SUPPORT_WISHES.length), z.refine((w) => new Set(w).size === w.length, 'each wish once')),
+  easedAt: z.optional(isoInstant),
 });
 
 /** The partner's answer to a challenge: a message, an offer of help, or simply "I'm here". */
 export const supportResponseBody = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('message'), text: z.string().trim().min(1).max(2000) }),
-  z.object({ type: z.literal('help'), text: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('message'), text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }),
+  z.object({ type: z.literal('help'), text: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)) }),
   z.object({ type: z.literal('here') }),
 ]);
 
 export const WIN_SIZES = ['small', 'big'] as const;
 export const supportWinBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(1000).optional(),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
   size: z.enum(WIN_SIZES),
 });
 
@@ -67,8 +65,8 @@ export type CelebrationReaction = (typeof CELEBRATION_REACTIONS)[number]['id'];
 const reactionIds = CELEBRATION_REACTIONS.map((r) => r.id);
 export const supportCelebrationBody = z.object({
   // Any short id is accepted so a celebration written with a since-renamed reaction still opens.
-  reaction: z.string().trim().min(1).max(40),
-  note: z.string().trim().max(1000).optional(),
+  reaction: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 export const reactionLabel = (id: string): string => CELEBRATION_REACTIONS.find((r) => r.id === id)?.label ?? id;
 export const isKnownReaction = (id: string): id is CelebrationReaction => reactionIds.some((r) => r === id);
@@ -83,23 +81,22 @@ export const LEAD_DAY_CHOICES = [0, 1, 3, 7, 14, 30] as const;
 export const MAX_LEAD_DAYS = 60;
 
 export const supportKeyDateBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   type: z.enum(KEY_DATE_TYPES),
   date: calendarDate,
   /** Whom it concerns, from the writer's point of view. */
   concerns: z.enum(KEY_DATE_CONCERNS),
   recurrence: z.enum(RECURRENCES),
   leadDays: z
-    .array(z.number().int().min(0).max(MAX_LEAD_DAYS))
-    .max(6)
-    .refine((d) => new Set(d).size === d.length, 'each lead time once'),
+    .array(z.int().check(z.minimum(0), z.maximum(MAX_LEAD_DAYS)))
+    .check(z.maxLength(6), z.refine((d) => new Set(d).size === d.length, 'each lead time once')),
 });
 
 /** A "Thank you for…" note to the partner. */
-export const supportThanksBody = z.object({ text: z.string().trim().min(1).max(1000) });
+export const supportThanksBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)) });
 
 /** Per-partner, private: the weekday (0 = Monday … 6 = Sunday) for the weekly appreciation prompt, or null for none. */
-export const supportPrefsBody = z.object({ promptDay: z.number().int().min(0).max(6).nullable() });
+export const supportPrefsBody = z.object({ promptDay: z.nullable(z.int().check(z.minimum(0), z.maximum(6))) });
 
 export type SupportPlateBody = z.infer<typeof supportPlateBody>;
 export type SupportResponseBody = z.infer<typeof supportResponseBody>;

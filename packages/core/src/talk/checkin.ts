@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Daily check-in (DESIGN §2, practice 1): mood, feeling words, one need, an optional
@@ -9,22 +9,24 @@ export const MOOD_MIN = 1;
 export const MOOD_MAX = 5;
 
 export const checkinBody = z.object({
-  mood: z.number().int().min(MOOD_MIN).max(MOOD_MAX),
+  mood: z.int().check(z.minimum(MOOD_MIN), z.maximum(MOOD_MAX)),
   // Words come from the catalog in feelings.ts, but any word is accepted so a check-in
   // written before a word was renamed still opens.
   feelings: z
-    .array(z.string().trim().min(1).max(40))
-    .min(1)
-    .max(3)
-    .refine((words) => new Set(words).size === words.length, 'each feeling once'),
-  need: z.string().trim().min(1).max(500),
-  note: z.string().trim().max(2000).optional(),
+    .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)))
+    .check(
+      z.minLength(1),
+      z.maxLength(3),
+      z.refine((words) => new Set(words).size === words.length, 'each feeling once'),
+    ),
+  need: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 
 /** "Heard you": no content beyond the fact, which the author sees. */
 export const checkinHeardBody = z.object({});
 
-export const checkinReplyBody = z.object({ text: z.string().trim().min(1).max(1000) });
+export const checkinReplyBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)) });
 
 export type CheckinBody = z.infer<typeof checkinBody>;
 export type CheckinReplyBody = z.infer<typeof checkinReplyBody>;

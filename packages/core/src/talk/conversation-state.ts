@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   talkAgreementBody,
   talkIdeaBody,
@@ -77,8 +77,8 @@ export const CONVERSATION_KINDS = [
   'talk-resume',
 ] as const satisfies readonly ConversationKind[];
 
-function parsed<T>(schema: z.ZodType<T>, body: unknown): T | null {
-  const r = schema.safeParse(body);
+function parsed<T>(schema: z.core.$ZodType<T>, body: unknown): T | null {
+  const r = z.safeParse(schema, body);
   return r.success ? r.data : null;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * "Talk it through" (DESIGN §2, practice 1): one topic, and under it each partner's
@@ -7,11 +7,11 @@ import { z } from 'zod';
  * with a follow-up date, and pauses.
  */
 export const talkTopicBody = z.object({
-  title: z.string().trim().min(1).max(120),
-  why: z.string().trim().max(2000),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  why: z.string().check(z.trim(), z.maxLength(2000)),
 });
 
-export const talkSideBody = z.object({ text: z.string().trim().min(1).max(5000) });
+export const talkSideBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) });
 
 /**
  * "I have written my side": an empty marker next to the side. The side itself is
@@ -21,27 +21,27 @@ export const talkSideBody = z.object({ text: z.string().trim().min(1).max(5000) 
 export const talkSideWrittenBody = z.object({});
 
 /** What one partner understood of the other's side. */
-export const talkReflectionBody = z.object({ text: z.string().trim().min(1).max(3000) });
+export const talkReflectionBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(3000)) });
 
 /** The side's author answers a reflection: "yes, that's it" or "not quite" with a correction. */
 export const talkVerdictBody = z.discriminatedUnion('verdict', [
   z.object({ verdict: z.literal('yes') }),
-  z.object({ verdict: z.literal('not-quite'), correction: z.string().trim().min(1).max(3000) }),
+  z.object({ verdict: z.literal('not-quite'), correction: z.string().check(z.trim(), z.minLength(1), z.maxLength(3000)) }),
 ]);
 
-export const talkIdeaBody = z.object({ text: z.string().trim().min(1).max(1000) });
+export const talkIdeaBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)) });
 
 export const talkIdeaMarkBody = z.object({ canLiveWith: z.boolean() });
 
 export const talkAgreementBody = z.object({
-  text: z.string().trim().min(1).max(3000),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(3000)),
   followUpOn: z.iso.date(),
 });
 
 /** "Let's take a break and come back at …": flooding is real, and a pause is a skill, not a failure. */
 export const talkPauseBody = z.object({
   until: z.iso.datetime({ offset: true }),
-  note: z.string().trim().max(500).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 
 export const talkResumeBody = z.object({});

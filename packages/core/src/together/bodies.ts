@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { localDateTime } from './schedule.ts';
 
 /**
@@ -8,11 +8,11 @@ import { localDateTime } from './schedule.ts';
  */
 
 export const togetherPlanBody = z.object({
-  title: z.string().trim().min(1).max(200),
-  place: z.string().trim().max(200).default(''),
-  notes: z.string().trim().max(2000).default(''),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  place: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
   /** The ideas-deck idea this date came from, if any (catalog id or an own idea's item id). */
-  ideaId: z.string().max(64).nullable().default(null),
+  ideaId: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
 });
 export type TogetherPlanBody = z.infer<typeof togetherPlanBody>;
 
@@ -25,6 +25,6 @@ export const togetherMarkBody = z.object({
   occurrence: localDateTime,
   outcome: z.enum(MARK_OUTCOMES),
   /** An optional memory of it ("we found the little bakery"). */
-  note: z.string().trim().max(2000).default(''),
+  note: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
 });
 export type TogetherMarkBody = z.infer<typeof togetherMarkBody>;

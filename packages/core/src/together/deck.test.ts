@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatchUpload, deriveMatchKey, matchForViewer, matchesFromTokens, matchToken, type MatchAnswer, type MatchUpload } from '../matching/index.ts';
-import { ITEM_BODY_SCHEMAS, kindRule } from '../items/kinds.ts';
+import { ITEM_BODY_SCHEMAS } from '../items/bodies.ts';
+import { kindRule } from '../items/kinds.ts';
 import { DATE_IDEAS, IDEAS_VERSION, filterIdeas } from './ideas.ts';
 import { answersMap, deckAnswersRecord, deckQueue, deckIdeas, deckMatchItems, makeDatePath, ownIdeaDeckId, timeNeededLabel, togetherIdeaBody, unanswered, type DeckIdea, type TogetherIdeaBody } from './deck.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { MATCH_ANSWERS, type MatchAnswer } from '../matching/tokens.ts';
 import type { MatchItem } from '../matching/yes-rate.ts';
 import { DATE_IDEAS, IDEA_COSTS, IDEA_ENERGIES, IDEA_PLACES, type DateIdea, type IdeaCost, type IdeaEnergy, type IdeaPlace } from './ideas.ts';
@@ -13,19 +13,19 @@ import { DATE_IDEAS, IDEA_COSTS, IDEA_ENERGIES, IDEA_PLACES, type DateIdea, type
 
 /** An idea a partner added to the couple's deck (`together-idea`, shared). Tagged like catalog ideas so it filters and matches the same way. */
 export const togetherIdeaBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   cost: z.enum(IDEA_COSTS),
   where: z.enum(IDEA_PLACES),
   energy: z.enum(IDEA_ENERGIES),
   /** Rough time to set aside: five minutes to a fortnight. */
-  minutes: z.number().int().min(5).max(20_160),
+  minutes: z.int().check(z.minimum(5), z.maximum(20_160)),
   firstFirst: z.boolean(),
 });
 export type TogetherIdeaBody = z.infer<typeof togetherIdeaBody>;
 
 /** Deck ids are catalog ids (`idea-001`) or `own:` and an own idea's item id. */
 export const DECK_ID_PATTERN = /^(idea-\d{3}|own:[0-9a-f-]{36})$/;
-const deckId = z.string().regex(DECK_ID_PATTERN);
+const deckId = z.string().check(z.regex(DECK_ID_PATTERN));
 
 /** Most answers one record holds: the catalog plus a generous number of own ideas. */
 export const MAX_DECK_ANSWERS = 1000;
@@ -37,8 +37,10 @@ export const MAX_DECK_ANSWERS = 1000;
 export const deckAnswersRecord = z.object({
   type: z.literal('deck-answers'),
   /** The catalog version the answers were given against (ids are stable across versions). */
-  catalogVersion: z.number().int().min(1),
-  answers: z.record(deckId, z.enum(MATCH_ANSWERS)).refine((a) => Object.keys(a).length <= MAX_DECK_ANSWERS, `at most ${String(MAX_DECK_ANSWERS)} answers`),
+  catalogVersion: z.int().check(z.minimum(1)),
+  answers: z
+    .record(deckId, z.enum(MATCH_ANSWERS))
+    .check(z.refine((a) => Object.keys(a).length <= MAX_DECK_ANSWERS, `at most ${String(MAX_DECK_ANSWERS)} answers`)),
 });
 export type DeckAnswersRecord = z.infer<typeof deckAnswersRecord>;
 

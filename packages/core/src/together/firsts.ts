@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { calendarDate } from '../support/bodies.ts';
 import { parseDayKey, type DayKey } from '../talk/checkin-history.ts';
 import { DATE_IDEAS, type DateIdea } from './ideas.ts';
@@ -13,13 +13,13 @@ import { weekIndex } from './weeks.ts';
 
 /** A first, sealed and shared (`together-first`). */
 export const togetherFirstBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** The day it happened, as the couple remember it. */
   date: calendarDate,
   /** A memory of it ("the waiter taught us the word for 'delicious'"). */
-  note: z.string().trim().max(2000).default(''),
+  note: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
   /** The deck idea it came from, if any (a catalog id or an own idea's item id), so suggestions skip it. */
-  ideaId: z.string().max(64).nullable().default(null),
+  ideaId: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
 });
 export type TogetherFirstBody = z.infer<typeof togetherFirstBody>;
 

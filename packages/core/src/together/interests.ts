@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { DayKey } from '../talk/checkin-history.ts';
 import { isoWeekKey, stableHash, weekIndex } from './weeks.ts';
 import { deckAnswersRecord } from './deck.ts';
@@ -17,9 +17,9 @@ export const INTEREST_TYPE_LABEL: Record<InterestType, string> = { hobby: 'Hobby
 /** One interest, sealed and shared (`together-interest`), written by the person it belongs to. */
 export const togetherInterestBody = z.object({
   type: z.enum(INTEREST_TYPES),
-  title: z.string().trim().min(1).max(120),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   /** How the partner could ask about it, finishing "Ask Alex …": "how the pottery class went". */
-  ask: z.string().trim().max(200).default(''),
+  ask: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
 });
 export type TogetherInterestBody = z.infer<typeof togetherInterestBody>;
 
@@ -27,8 +27,8 @@ export type TogetherInterestBody = z.infer<typeof togetherInterestBody>;
 export const interestAskedRecord = z.object({
   type: z.literal('interest-asked'),
   /** ISO week, "2026-W48". */
-  week: z.string().regex(/^\d{4}-W\d\d$/),
-  interestId: z.string().max(64),
+  week: z.string().check(z.regex(/^\d{4}-W\d\d$/)),
+  interestId: z.string().check(z.maxLength(64)),
 });
 export type InterestAskedRecord = z.infer<typeof interestAskedRecord>;
 

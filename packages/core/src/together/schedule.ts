@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { RRule } from './rrule.ts';
 import { isKnownTimeZone, offsetAt } from '../touch/zone.ts';
+import { LOCAL_DATE_TIME, MAX_DURATION_MINUTES, MAX_LEAD_MINUTES, MIN_DURATION_MINUTES } from './schedule-shape.ts';
+
+export * from './schedule-shape.ts';
 
 /**
  * When a ritual or a date happens (DESIGN §2 practice 2, decision 0016). This is the
@@ -14,13 +17,12 @@ import { isKnownTimeZone, offsetAt } from '../touch/zone.ts';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
-/** "YYYY-MM-DDTHH:mm", a wall-clock time without a zone. */
-export const LOCAL_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)$/;
-
 export const localDateTime = z
   .string()
-  .regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm')
-  .refine((s) => floatingOf(s) !== null, 'a date and time that exist');
+  .check(
+    z.regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm'),
+    z.refine((s) => floatingOf(s) !== null, 'a date and time that exist'),
+  );
 
 /** Frequencies a couple's ritual can have; anything finer would be a flood of reminders. */
 const ALLOWED_FREQ = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
@@ -45,29 +47,30 @@ export function checkRrule(input: string): { ok: true; rrule: string } | { ok: f
   return { ok: true, rrule: text };
 }
 
-export const rruleText = z
-  .string()
-  .max(300)
-  .transform((s, ctx) => {
+/** An RRULE as a person may type it, normalised (checked first, so the transform only ever sees a usable rule). */
+export const rruleText = z.pipe(
+  z.string().check(
+    z.maxLength(300),
+    z.superRefine((s, ctx) => {
+      const checked = checkRrule(s);
+      if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.reason, input: s });
+    }),
+  ),
+  z.transform((s: string) => {
     const checked = checkRrule(s);
-    if (!checked.ok) {
-      ctx.addIssue({ code: 'custom', message: checked.reason });
-      return z.NEVER;
-    }
-    return checked.rrule;
-  });
-
-export const MAX_LEAD_MINUTES = 7 * 24 * 60;
+    return checked.ok ? checked.rrule : s;
+  }),
+);
 
 export const togetherSchedule = z.object({
   /** The first occurrence (or the date itself), on the wall clock of `timeZone`. */
   start: localDateTime,
-  timeZone: z.string().min(1).max(64).refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin'),
+  timeZone: z.string().check(z.minLength(1), z.maxLength(64), z.refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin')),
   /** RFC 5545 RRULE without DTSTART; null for a one-off date. */
-  rrule: rruleText.nullable(),
-  durationMinutes: z.number().int().min(5).max(24 * 60),
+  rrule: z.nullable(rruleText),
+  durationMinutes: z.int().check(z.minimum(MIN_DURATION_MINUTES), z.maximum(MAX_DURATION_MINUTES)),
   /** Remind this long before each occurrence; null for no reminder. */
-  leadMinutes: z.number().int().min(0).max(MAX_LEAD_MINUTES).nullable(),
+  leadMinutes: z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_LEAD_MINUTES))),
 });
 export type TogetherSchedule = z.infer<typeof togetherSchedule>;
 /** What a client sends (the rule before normalising). */

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { fromB64 } from '@hearth/core';
 import { HttpError } from './errors.ts';
 
@@ -18,8 +18,10 @@ function refuse(error: z.ZodError): never {
   throw new HttpError(unknownKind ? 'unknown_kind' : 'invalid_input', message);
 }
 
+// Schemas are zod or zod/mini (the API's, decision 0046): both are `z.core.$ZodType`, parsed with `z.safeParse`.
+
 /** Reads and validates a JSON body; anything else is refused before a use case sees it. */
-export async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readBody<S extends z.core.$ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpError('unsupported_media_type', 'Send the body as application/json.');
@@ -31,20 +33,20 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
     if (e instanceof HttpError) throw e;
     throw new HttpError('invalid_json', 'The body is not valid JSON.');
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (!parsed.success) refuse(parsed.error);
   return parsed.data;
 }
 
-export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  const parsed = schema.safeParse(c.req.query());
+export function readQuery<S extends z.core.$ZodType>(c: Context, schema: S): z.output<S> {
+  const parsed = z.safeParse(schema, c.req.query());
   if (!parsed.success) refuse(parsed.error);
   return parsed.data;
 }
 
 /** Route parameters are outside data too; ids that are not UUIDs cannot name anything, so they are 404. */
-export function readId<S extends z.ZodType>(c: Context, schema: S, name = 'id'): z.output<S> {
-  const parsed = schema.safeParse(c.req.param(name));
+export function readId<S extends z.core.$ZodType>(c: Context, schema: S, name = 'id'): z.output<S> {
+  const parsed = z.safeParse(schema, c.req.param(name));
   if (!parsed.success) throw new HttpError('not_found', 'Not found.');
   return parsed.data;
 }

@@ -40,7 +40,8 @@ const dueAndRecentQuery = preparedFor((db) => {
 export async function todayItems(db: Db, spaceId: string, userId: string, w: TodayWindow): Promise<{ due: ItemRow[]; recent: ItemRow[] }> {
   const rows = await dueAndRecentQuery(db).execute({ spaceId, userId, ...w });
   // UNION ALL keeps each branch's rows together but promises no order between them: sort again.
-  const pick = (list: string) => rows.filter((r) => r.list === list).map(({ list: _list, ...row }) => row);
+  // Rows keep their `list` tag: itemView reads only the item's own columns.
+  const pick = (list: string): ItemRow[] => rows.filter((r) => r.list === list);
   const dueRows = pick('due').sort((a, b) => cmp(a.remindAt, b.remindAt) || byId(a.id, b.id));
   const recentRows = pick('recent').sort((a, b) => cmp(b.createdAt, a.createdAt) || byId(b.id, a.id));
   return { due: dueRows, recent: recentRows };

@@ -37,7 +37,7 @@ function sealed(spaceId: string, kind: Kind, visibility: 'shared' | 'private', b
   return { id, kind, visibility, parentId: null, remindAt: null, body: toB64(sealJson(body, key, scope)) };
 }
 
-function open<T>(view: ItemView, key: Uint8Array, schema: z.ZodType<T>): T {
+function open<T>(view: ItemView, key: Uint8Array, schema: z.core.$ZodType<T>): T {
   const bytes = fromB64(view.body);
   if (!bytes.ok) throw new Error('body is not base64');
   const scope: SealScope = { type: 'item', spaceId: view.spaceId, itemId: view.id, kind: view.kind, visibility: view.visibility, parentId: view.parentId };

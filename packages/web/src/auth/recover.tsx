@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
 import { ErrorMessage, KdfStatus, Page, TextField, useAction } from '../shared/ui.tsx';
-import { recoverAccount } from './account.ts';
+import { recoverAccount } from './account-keys.ts';
 
 export function Recover() {
   const id = useId();

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
 import { ErrorMessage, KdfStatus, Page, TextField, useAction } from '../shared/ui.tsx';
-import { signUp } from './account.ts';
+import { signUp } from './account-keys.ts';
 
 export function SignUp() {
   const [email, setEmail] = useState('');

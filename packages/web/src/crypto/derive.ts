@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, type Result } from '@hearth/core';
 import { createStore } from '../shared/store.ts';
 

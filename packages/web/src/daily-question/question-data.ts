@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CATALOG_VERSION,
   DEFAULT_PREFS,

@@ -1,11 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
-  DEFAULT_HELP_DIRECTORY,
-  helpDirectory,
   helpShareBody,
   ok,
   privateRecordBody,
-  type HelpDirectory,
   type HelpPrefsRecord,
   type HelpShareBody,
   type PrivateRecordBody,
@@ -14,7 +11,6 @@ import {
   type ScorePoint,
 } from '@hearth/core';
 import type { ItemView } from '@hearth/core/api';
-import { api } from '../shared/api.ts';
 import { createItem, listItems, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
@@ -48,26 +44,6 @@ export function decodeHelp(records: readonly ItemView[], shares: readonly ItemVi
     else unreadable += 1;
   }
   return { records: r, shares: s, unreadable };
-}
-
-/** The help directory the operator configured (or the built-in one when the server can't be asked). */
-export async function fetchDirectory(): Promise<HelpDirectory> {
-  const res = await api.get('/api/help/directory', helpDirectory);
-  return res.ok ? res.value : DEFAULT_HELP_DIRECTORY;
-}
-
-export function useDirectory(): HelpDirectory {
-  const [dir, setDir] = useState<HelpDirectory>(DEFAULT_HELP_DIRECTORY);
-  useEffect(() => {
-    let alive = true;
-    void fetchDirectory().then((d) => {
-      if (alive) setDir(d);
-    });
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return dir;
 }
 
 export function useHelp(session: Unlocked, space: LoadedSpace) {

@@ -17,7 +17,7 @@ import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import type { LoadedSpace } from '../space/space.ts';
-import { useDirectory } from './help-data.ts';
+import { useDirectory } from './help-directory.ts';
 import { HelpShell } from './help-shell.tsx';
 import { CountryPicker, defaultCountry } from './suggestion-card.tsx';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, fromB64 } from '@hearth/core';
 import { pushDeviceListResponse, pushDeviceResponse, pushKeyResponse, type PushDeviceView } from '@hearth/core/api';
 import { derivePushPreviewKey } from '@hearth/core/crypto';

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, toB64 } from '@hearth/core';
 import { DEFAULT_ACTIVE_HOURS, THEMES, userView, type Theme } from '@hearth/core/api';
 import { profileBody, sealJson } from '@hearth/core/crypto';
-import { changePassword } from '../auth/account.ts';
+import { changePassword } from '../auth/account-keys.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { updateSessionUser, type Unlocked } from '../shared/session.ts';

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, ok, type Result } from '@hearth/core';
 
 /**
  * The one place the app talks to the server. Every answer is validated against the
  * shared schema before the app trusts it, and failures come back as Result values.
+ * Schemas may be zod or zod/mini (the API's own are zod/mini, decision 0046).
  */
 export type ApiResult<T> = Result<T, string> & { readonly status?: number };
 
@@ -17,7 +18,7 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
 }
 
-async function request<T>(method: Method, path: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+async function request<T>(method: Method, path: string, schema: z.core.$ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Hearth-CSRF'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -43,13 +44,13 @@ async function request<T>(method: Method, path: string, schema: z.ZodType<T>, bo
     }
   }
   if (!res.ok) {
-    const parsed = errorBody.safeParse(json);
+    const parsed = z.safeParse(errorBody, json);
     const code = parsed.success ? parsed.data.error.code : 'http_' + String(res.status);
     const message = parsed.success ? parsed.data.error.message : 'Something went wrong on our side. Please try again.';
     if (res.status === 401 && code === 'unauthenticated' && !path.startsWith('/api/auth/')) onSessionLost?.();
     return { ...err(code, message), status: res.status };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) return err('bad_response', 'The server sent an answer this app does not understand. Try reloading.');
   return ok(parsed.data);
 }
@@ -57,10 +58,10 @@ async function request<T>(method: Method, path: string, schema: z.ZodType<T>, bo
 const anything = z.unknown();
 
 export const api = {
-  get: <T>(path: string, schema: z.ZodType<T>) => request('GET', path, schema),
-  post: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('POST', path, schema, body),
-  put: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('PUT', path, schema, body),
-  patch: <T>(path: string, body: unknown, schema: z.ZodType<T>) => request('PATCH', path, schema, body),
+  get: <T>(path: string, schema: z.core.$ZodType<T>) => request('GET', path, schema),
+  post: <T>(path: string, body: unknown, schema: z.core.$ZodType<T>) => request('POST', path, schema, body),
+  put: <T>(path: string, body: unknown, schema: z.core.$ZodType<T>) => request('PUT', path, schema, body),
+  patch: <T>(path: string, body: unknown, schema: z.core.$ZodType<T>) => request('PATCH', path, schema, body),
   /** For calls whose answer the app does not need. */
   send: (m: Method, path: string, body?: unknown) => request(m, path, anything, body),
 };

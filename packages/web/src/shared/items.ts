@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { err, fromB64, toB64, type Result, type SparkLevel } from '@hearth/core';
 import { itemListResponse, itemResponse, type ItemKind, type ItemView, type Visibility } from '@hearth/core/api';
 import type { TogetherScheduleInput } from '@hearth/core';
@@ -18,7 +18,7 @@ const scopeOf = (item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility' |
   parentId: item.parentId,
 });
 
-export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.ZodType<T>): Result<T> {
+export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.core.$ZodType<T>): Result<T> {
   const key = item.visibility === 'shared' ? keys.spaceKey : keys.personalKey;
   if (!key) return err('no_key', 'The space key is not available on this device.');
   const bytes = fromB64(item.body);

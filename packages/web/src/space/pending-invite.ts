@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * An invitation someone opened before they had an account or were signed in. It sits
  * in sessionStorage (gone when the tab closes) only until the invite is accepted.
  */
 const KEY = 'hearth.pending-invite';
-const pendingInvite = z.object({ inviteId: z.uuid(), secret: z.string().min(1).max(100), autoAccept: z.boolean() });
+const pendingInvite = z.object({ inviteId: z.uuid(), secret: z.string().check(z.minLength(1), z.maxLength(100)), autoAccept: z.boolean() });
 export type PendingInvite = z.infer<typeof pendingInvite>;
 
 // Private modes may refuse storage; then the invite lives only as long as this page.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { err, fromB64, ok, toB64, type Result } from '@hearth/core';
 import { spaceResponse, userView, type SpaceView } from '@hearth/core/api';
 import {

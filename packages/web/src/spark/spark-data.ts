@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   levelAllowed,
   sparkMessageBody,
@@ -44,7 +44,7 @@ const oldestFirst = (a: { item: ItemView }, b: { item: ItemView }) => a.item.cre
 
 function decode(views: readonly ItemView[], keys: ItemKeys, me: string, level: SparkLevel): SparkData {
   // Anything that can't be opened or is tagged above our level stays out: the server already withholds it, this is the second lock.
-  const open = <T>(kind: ItemKind, schema: z.ZodType<T>): Entry<T>[] =>
+  const open = <T>(kind: ItemKind, schema: z.core.$ZodType<T>): Entry<T>[] =>
     views.flatMap((item) => {
       if (item.kind !== kind) return [];
       if (item.sparkLevel !== null && !levelAllowed(item.sparkLevel, level)) return [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { equalBytes, err, fromB64, ok, toB64, type Result } from '@hearth/core';
 import { randomBytes } from '@hearth/core/crypto';
 import { confirmPassword } from '../auth/account.ts';

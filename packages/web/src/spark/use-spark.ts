@@ -3,19 +3,10 @@ import { err, ok, type Result, type SparkLevel, type SparkSettings } from '@hear
 import { sparkStatusResponse, type SparkStatusResponse } from '@hearth/core/api';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { createStore, useStore } from '../shared/store.ts';
+import { useStore } from '../shared/store.ts';
+import { sparkStore, type SparkLoad } from './spark-store.ts';
 
-/**
- * Spark's consent state for this device, shared by every Spark screen (decision 0032):
- * my own settings plus the effective state and level the server works out. The
- * partner's own level is never sent here, so no screen can show it.
- */
-export type SparkLoad =
-  | { readonly status: 'loading' }
-  | { readonly status: 'error'; readonly message: string }
-  | { readonly status: 'ready'; readonly spark: SparkStatusResponse };
-
-export const sparkStore = createStore<SparkLoad>({ status: 'loading' });
+export * from './spark-store.ts';
 
 export async function loadSpark(): Promise<Result<SparkStatusResponse, string>> {
   const res = await api.get(endpoints.spark, sparkStatusResponse);
@@ -28,19 +19,6 @@ export async function saveSpark(settings: SparkSettings): Promise<Result<SparkSt
   const res = await api.put(endpoints.spark, settings, sparkStatusResponse);
   if (res.ok) sparkStore.set({ status: 'ready', spark: res.value });
   return res.ok ? ok(res.value) : err(res.code, res.message);
-}
-
-/** Whether Spark's app lock is open in this tab (decision 0035); starts locked on every load. */
-export const sparkUnlockedStore = createStore(false);
-
-export function lockSpark(): void {
-  sparkUnlockedStore.set(false);
-}
-
-/** Forget what this device knew, and lock Spark again (sign-in, sign-out). */
-export function clearSpark(): void {
-  sparkStore.set({ status: 'loading' });
-  lockSpark();
 }
 
 export type UseSpark = {

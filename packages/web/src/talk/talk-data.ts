@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   CONVERSATION_KINDS,
   conversationState,

@@ -1,22 +1,24 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';
+import { lazyPart } from '../shared/lazy.tsx';
 import { Link, navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { ExportButton } from '../space/export-button.tsx';
-import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { createSpace, loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
 import { CheckinToday } from '../talk/checkin-today.tsx';
-import { TopicsToday } from '../talk/topics-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
-import { QuestionToday } from '../daily-question/question-today.tsx';
-import { SupportToday } from '../support/support-today.tsx';
-import { useSupport } from '../support/support-data.ts';
-import { TogetherToday } from '../together/together-today.tsx';
-import { InterestsToday } from '../together/interests-today.tsx';
-import { TouchToday } from '../touch/touch-today.tsx';
+
+// Only what someone waiting for their partner sees comes with Today; the rest is fetched when shown (decision 0046).
+const CoupleToday = lazyPart(
+  { loading: "Loading today's cards…", failed: "Today's cards couldn't be downloaded." },
+  () => import('./couple-today.tsx').then((m) => m.CoupleToday),
+);
+const EndedSpace = lazyPart(
+  { loading: 'Opening…', failed: "This part of Hearth couldn't be downloaded." },
+  () => import('./ended-space.tsx').then((m) => m.EndedSpace),
+);
 
 function greeting(timeZone: string): string {
   let hour = new Date().getHours();
@@ -108,26 +110,10 @@ function NoSpace() {
 }
 
 function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpace }) {
-  const [leaving, setLeaving] = useState(false);
   const partner = partnerOf(space);
   const me = session.displayName ?? 'You';
 
-  if (space.view.status === 'ended') {
-    return (
-      <section class="card ended" aria-labelledby="space-heading">
-        <h2 id="space-heading">Your space has ended</h2>
-        <p>
-          Your partner has left the space. Nothing new can be added. You can download your export, then close the space to
-          start fresh.
-        </p>
-        <ExportButton />
-        <button type="button" class="danger" onClick={() => setLeaving(true)}>
-          Close the space
-        </button>
-        {leaving ? <LeaveDialog mode="close" onClose={() => setLeaving(false)} /> : null}
-      </section>
-    );
-  }
+  if (space.view.status === 'ended') return <EndedSpace />;
 
   if (!space.key) {
     return (
@@ -161,28 +147,6 @@ function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpac
         <Link href="/app/week">Our week</Link>: a look back at the last seven days.
       </p>
     </section>
-  );
-}
-
-/**
- * Today for a couple, in order of what matters: what the partner is waiting on first
- * (their side of a conversation, a challenge shared, a win to celebrate), then today's
- * check-in and question, then what is coming up, then the week's gentler prompts.
- */
-function CoupleToday({ session, space }: { session: Unlocked; space: LoadedSpace }) {
-  const support = useSupport(session, space);
-  return (
-    <>
-      <TopicsToday session={session} space={space} />
-      <SupportToday session={session} space={space} support={support} part="waiting" />
-      <CheckinToday session={session} space={space} />
-      <QuestionToday session={session} space={space} />
-      <TogetherToday session={session} space={space} />
-      <TouchToday session={session} space={space} />
-      <SupportToday session={session} space={space} support={support} part="later" />
-      <InterestsToday session={session} space={space} />
-      <HelpToday session={session} space={space} />
-    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   IDEA_PLACE_LABEL,
   IDEAS_VERSION,
@@ -57,7 +57,7 @@ const byCreated = (a: { item: ItemView }, b: { item: ItemView }) => a.item.creat
 
 function decode(views: readonly ItemView[], keys: ItemKeys, me: string): TogetherIdeasData {
   let unreadable = 0;
-  const open = <T>(item: ItemView, schema: z.ZodType<T>): Entry<T> => {
+  const open = <T>(item: ItemView, schema: z.core.$ZodType<T>): Entry<T> => {
     const opened = openItem(item, keys, schema);
     if (!opened.ok) unreadable += 1;
     return { item, body: opened.ok ? opened.value : null };

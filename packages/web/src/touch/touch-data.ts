@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'preact/hooks';
 import { ok, TOUCH_PROMPTS, type Result } from '@hearth/core';
 import { nudgeActionResponse, touchResponse, userView, type NudgePreferences, type NudgeView, type TouchResponse } from '@hearth/core/api';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { updateSessionUser } from '../shared/session.ts';
