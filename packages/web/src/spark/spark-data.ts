@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { z } from 'zod/mini';
 import {
   levelAllowed,
@@ -16,7 +16,7 @@ import {
 import type { ItemKind, ItemView } from '@hearth/core/api';
 import { createItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
-import { useLiveReload } from '../shared/use-live-reload.ts';
+import { useItemViews } from '../shared/use-item-views.ts';
 import type { LoadedSpace } from '../space/space.ts';
 
 /**
@@ -75,28 +75,11 @@ function decode(views: readonly ItemView[], keys: ItemKeys, me: string, level: S
 export type SparkMessages = ReturnType<typeof useSparkMessages>;
 
 /** Loads on mount, when the tab comes back, and every `pollMs`; `level` is the couple's effective level. */
+const loadSparkItems = () => listItemsOfKinds(SPARK_ITEM_KINDS);
+
 export function useSparkMessages(session: Unlocked, space: LoadedSpace, level: SparkLevel, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const [views, setViews] = useState<ReadonlyMap<string, ItemView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const alive = useRef(true);
-  const writes = useRef(0);
-
-  const reload = useCallback(async () => {
-    const startedAt = writes.current;
-    const res = await listItemsOfKinds(SPARK_ITEM_KINDS);
-    if (!alive.current || writes.current !== startedAt) return;
-    if (res.ok) {
-      setViews(new Map(res.value.map((v) => [v.id, v])));
-      setError(null);
-    } else setError(res.message);
-  }, []);
-  useLiveReload(reload, opts.pollMs, alive);
-
-  const merge = useCallback((view: ItemView) => {
-    writes.current += 1;
-    setViews((prev) => new Map(prev ?? []).set(view.id, view));
-  }, []);
+  const { views, error, reload, merge } = useItemViews(loadSparkItems, opts.pollMs);
 
   const create = useCallback(
     async (kind: ItemKind, body: unknown, thread: { parentId?: string | null; remindAt?: string | null; sparkLevel: SparkLevel }): Promise<Result<ItemView>> => {

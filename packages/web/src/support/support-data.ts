@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
 import type { z } from 'zod/mini';
 import {
   nextKeyDateReminder,
@@ -22,7 +22,7 @@ import type { ItemKind, ItemView, Visibility } from '@hearth/core/api';
 import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import type { LoadedSpace } from '../space/space.ts';
-import { useLiveReload } from '../shared/use-live-reload.ts';
+import { useItemViews } from '../shared/use-item-views.ts';
 
 /**
  * Everything of the Support practice, decrypted on this device: challenges with their
@@ -97,28 +97,7 @@ export type Support = ReturnType<typeof useSupport>;
 /** Loads on mount, when the tab comes back into view, and every `pollMs` while visible. */
 export function useSupport(session: Unlocked, space: LoadedSpace, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const [views, setViews] = useState<ReadonlyMap<string, ItemView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const alive = useRef(true);
-  // Bumped by every local write, so a refresh that started before it can't bring back an older list.
-  const writes = useRef(0);
-
-  const reload = useCallback(async () => {
-    const startedAt = writes.current;
-    const res = await fetchAll();
-    if (!alive.current || writes.current !== startedAt) return;
-    if (res.ok) {
-      setViews(new Map(res.value.map((v) => [v.id, v])));
-      setError(null);
-    } else setError(res.message);
-  }, []);
-
-  useLiveReload(reload, opts.pollMs, alive);
-
-  const merge = useCallback((view: ItemView) => {
-    writes.current += 1;
-    setViews((prev) => new Map(prev ?? []).set(view.id, view));
-  }, []);
+  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs);
 
   const create = useCallback(
     async (kind: ItemKind, visibility: Visibility, body: unknown, thread: { parentId?: string | null; remindAt?: string | null } = {}): Promise<Result<ItemView>> => {
