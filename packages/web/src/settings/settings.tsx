@@ -8,7 +8,7 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { updateSessionUser, type Unlocked } from '../shared/session.ts';
 import { applyTheme } from '../shared/theme.ts';
-import { HoursFields, TimeZoneField } from '../shared/schedule-fields.tsx';
+import { DayWindowFields, useDayWindow } from '../shared/schedule-fields.tsx';
 import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { YourData } from './your-data.tsx';
@@ -24,11 +24,14 @@ export function Settings({ session }: { session: Unlocked }) {
   const user = session.user;
   const spaceState = useSpace();
   const [displayName, setDisplayName] = useState(session.displayName ?? '');
-  const [timeZone, setTimeZone] = useState(user.timeZone);
-  const [activeFrom, setActiveFrom] = useState(user.activeHours.start || DEFAULT_ACTIVE_HOURS.start);
-  const [activeUntil, setActiveUntil] = useState(user.activeHours.end || DEFAULT_ACTIVE_HOURS.end);
-  const [quietFrom, setQuietFrom] = useState(user.quietHours?.start ?? '');
-  const [quietUntil, setQuietUntil] = useState(user.quietHours?.end ?? '');
+  const dayWindow = useDayWindow({
+    timeZone: user.timeZone,
+    activeHours: {
+      start: user.activeHours.start || DEFAULT_ACTIVE_HOURS.start,
+      end: user.activeHours.end || DEFAULT_ACTIVE_HOURS.end,
+    },
+    quietHours: user.quietHours,
+  });
   const [theme, setTheme] = useState<Theme>(user.theme);
   const [weeklyDigest, setWeeklyDigest] = useState(user.weeklyDigest);
   const [saved, setSaved] = useState('');
@@ -46,14 +49,13 @@ export function Settings({ session }: { session: Unlocked }) {
   const save = useAction(async () => {
     const name = displayName.trim();
     if (!profileBody.safeParse({ displayName: name }).success) return err('invalid_name', 'Please enter a display name of up to 60 characters.');
-    if ((quietFrom === '') !== (quietUntil === '')) return err('invalid_quiet', 'Set both quiet-hours times, or leave both empty.');
+    const window = dayWindow.value();
+    if (!window.ok) return window;
     const nameChanged = name !== session.displayName;
     const res = await api.patch(
       endpoints.settings,
       {
-        timeZone,
-        activeHours: { start: activeFrom, end: activeUntil },
-        quietHours: quietFrom && quietUntil ? { start: quietFrom, end: quietUntil } : null,
+        ...window.value,
         theme,
         weeklyDigest,
         ...(nameChanged ? { profile: toB64(sealJson({ displayName: name }, session.keys.personalKey, { type: 'user-profile' })) } : {}),
@@ -88,27 +90,11 @@ export function Settings({ session }: { session: Unlocked }) {
           <label for={`${id}-name`}>Display name</label>
           <input id={`${id}-name`} type="text" required maxLength={60} value={displayName} onInput={(e) => setDisplayName(e.currentTarget.value)} />
         </div>
-        <TimeZoneField id={`${id}-tz`} saved={user.timeZone} value={timeZone} onChange={setTimeZone} />
-        <HoursFields
-          id={`${id}-active`}
-          legend="Active hours"
-          hint="Hearth only sends gentle reminders between these times."
-          labels={['Active from', 'Active until']}
-          from={activeFrom}
-          until={activeUntil}
-          onFrom={setActiveFrom}
-          onUntil={setActiveUntil}
-          required
-        />
-        <HoursFields
-          id={`${id}-quiet`}
-          legend="Quiet hours (optional)"
-          hint="No reminders at all in this window, for example during work."
-          labels={['Quiet from', 'Quiet until']}
-          from={quietFrom}
-          until={quietUntil}
-          onFrom={setQuietFrom}
-          onUntil={setQuietUntil}
+        <DayWindowFields
+          id={id}
+          state={dayWindow}
+          active={{ legend: 'Active hours', hint: 'Hearth only sends gentle reminders between these times.', labels: ['Active from', 'Active until'] }}
+          quiet={{ legend: 'Quiet hours (optional)', hint: 'No reminders at all in this window, for example during work.', labels: ['Quiet from', 'Quiet until'] }}
         />
         <fieldset class="radios">
           <legend>Theme</legend>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { err, ok } from '@hearth/core';
 import { deleteAccount } from '../auth/account.ts';
+import { PasswordDialog } from '../shared/password-dialog.tsx';
 import { navigate } from '../shared/router.tsx';
-import { ErrorMessage, KdfStatus, TextField, useAction } from '../shared/ui.tsx';
+import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import { ExportButton } from '../space/export-button.tsx';
 import { useSpace } from '../space/space.ts';
 import { importExport, type ImportProgress } from './import.ts';
@@ -93,51 +94,19 @@ function ImportForm({ inSpace }: { inSpace: boolean }) {
 }
 
 function DeleteAccountDialog({ onClose }: { onClose: () => void }) {
-  const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [password, setPassword] = useState('');
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    return () => el?.close();
-  }, []);
-  const { run, busy, error } = useAction(deleteAccount);
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    if (await run(password)) navigate('/app/', { replace: true });
-  };
   return (
-    <dialog
-      ref={dialog}
-      class="dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      onCancel={(e) => {
-        if (busy) e.preventDefault();
-        else onClose();
-      }}
+    <PasswordDialog
+      title="Delete your account for good?"
+      confirmLabel="Delete my account for good"
+      onConfirm={deleteAccount}
+      onDone={() => navigate('/app/', { replace: true })}
+      onClose={onClose}
     >
-      <h2 id={`${id}-title`}>Delete your account for good?</h2>
-      <div id={`${id}-desc`}>
-        <p>
-          This can't be undone. Your account, your keys and everything you kept private are deleted now, and your space ends for
-          both of you. Your partner keeps read-only access to what you shared, without your name, until they close the space.
-        </p>
-        <p>Copies already on your partner's device, like an export they downloaded, can't be wiped. Export your data first if you want to keep it.</p>
-      </div>
-      <form class="stack" onSubmit={onSubmit}>
-        <TextField label="Password" type="password" autocomplete="current-password" required value={password} onValue={setPassword} />
-        <ErrorMessage message={error} />
-        <KdfStatus active={busy} />
-        <div class="actions">
-          <button type="submit" class="danger" disabled={busy}>
-            Delete my account for good
-          </button>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
+      <p>
+        This can't be undone. Your account, your keys and everything you kept private are deleted now, and your space ends for
+        both of you. Your partner keeps read-only access to what you shared, without your name, until they close the space.
+      </p>
+      <p>Copies already on your partner's device, like an export they downloaded, can't be wiped. Export your data first if you want to keep it.</p>
+    </PasswordDialog>
   );
 }

@@ -4,7 +4,7 @@ import { MAX_NUDGE_SPACING_MINUTES, MIN_NUDGE_SPACING_MINUTES, NUDGE_DEFAULTS, t
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { HoursFields, TimeZoneField } from '../shared/schedule-fields.tsx';
+import { DayWindowFields, useDayWindow } from '../shared/schedule-fields.tsx';
 import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
 import { partnerName } from '../support/names.ts';
 import { NudgeCard } from './nudge-card.tsx';
@@ -118,26 +118,20 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
     quietHours: user.quietHours,
     ...NUDGE_DEFAULTS,
   };
-  const [timeZone, setTimeZone] = useState(start.timeZone);
-  const [activeFrom, setActiveFrom] = useState(start.activeHours.start);
-  const [activeUntil, setActiveUntil] = useState(start.activeHours.end);
-  const [quietFrom, setQuietFrom] = useState(start.quietHours?.start ?? '');
-  const [quietUntil, setQuietUntil] = useState(start.quietHours?.end ?? '');
+  const dayWindow = useDayWindow(start);
   const [budget, setBudget] = useState(String(start.dailyBudget));
   const [spacing, setSpacing] = useState(String(start.spacingMinutes));
   const [status, setStatus] = useState('');
 
   const save = useAction(async () => {
-    if ((quietFrom === '') !== (quietUntil === '')) return err('invalid_quiet', 'Set both quiet-hours times, or leave both empty.');
-    if (activeFrom === activeUntil) return err('invalid_active', 'Active hours need a start and an end that differ.');
+    const window = dayWindow.value();
+    if (!window.ok) return window;
     const gap = Number(spacing);
     if (!Number.isInteger(gap) || gap < MIN_NUDGE_SPACING_MINUTES || gap > MAX_NUDGE_SPACING_MINUTES) {
       return err('invalid_spacing', `Time between nudges must be ${String(MIN_NUDGE_SPACING_MINUTES)} to ${String(MAX_NUDGE_SPACING_MINUTES)} minutes.`);
     }
     return touch.save({
-      timeZone,
-      activeHours: { start: activeFrom, end: activeUntil },
-      quietHours: quietFrom && quietUntil ? { start: quietFrom, end: quietUntil } : null,
+      ...window.value,
       dailyBudget: Number(budget),
       spacingMinutes: gap,
     });
@@ -182,27 +176,11 @@ function PreferencesForm({ session, touch, saved }: { session: Unlocked; touch: 
           onInput={(e) => setSpacing(e.currentTarget.value)}
         />
       </div>
-      <TimeZoneField id={`${id}-tz`} saved={start.timeZone} value={timeZone} onChange={setTimeZone} />
-      <HoursFields
-        id={`${id}-active`}
-        legend="Awake hours"
-        hint="Nudges only come between these times (the same active hours as in Settings)."
-        labels={['From', 'Until']}
-        from={activeFrom}
-        until={activeUntil}
-        onFrom={setActiveFrom}
-        onUntil={setActiveUntil}
-        required
-      />
-      <HoursFields
-        id={`${id}-quiet`}
-        legend="Quiet hours (optional)"
-        hint="Never a nudge in this window: work, a nap, a class."
-        labels={['Quiet from', 'Quiet until']}
-        from={quietFrom}
-        until={quietUntil}
-        onFrom={setQuietFrom}
-        onUntil={setQuietUntil}
+      <DayWindowFields
+        id={id}
+        state={dayWindow}
+        active={{ legend: 'Awake hours', hint: 'Nudges only come between these times (the same active hours as in Settings).', labels: ['From', 'Until'] }}
+        quiet={{ legend: 'Quiet hours (optional)', hint: 'Never a nudge in this window: work, a nap, a class.', labels: ['Quiet from', 'Quiet until'] }}
       />
       <ErrorMessage message={save.error} />
       <div class="actions">
