@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESIRES } from '@hearth/core';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
+import { answerDesire, desireText, openSpark, optIn } from './support/spark.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
 /**
@@ -17,29 +17,18 @@ const alex = { email: 'alex.desires@example.com', password: 'moonlight on the ha
 const sam = { email: 'sam.desires@example.com', password: 'a quiet cup of cocoa', name: 'Sam' };
 const logNote = 'Slow Sunday morning, sunlight through the curtains';
 
-const text = (id: string): string => {
-  const found = DESIRES.find((d) => d.id === id);
-  if (!found) throw new Error(`no desire ${id}`);
-  return found.text;
-};
-const hugs = text('desire-001');
-const note = text('desire-013');
-const doorHugs = text('desire-003');
-const teasing = text('desire-024');
-const spicy = text('desire-045');
+const hugs = desireText('desire-001');
+const note = desireText('desire-013');
+const doorHugs = desireText('desire-003');
+const teasing = desireText('desire-024');
+const spicy = desireText('desire-045');
 
 const server = useHearthServer();
 const problems: string[] = [];
 
-async function openSpark(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Spark', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Spark', level: 1 })).toBeVisible();
-}
-
 async function turnOn(page: Page, level: 'Sweet' | 'Flirty' | 'Spicy'): Promise<void> {
   await openSpark(page);
-  await page.getByRole('radio', { name: level }).check();
-  await page.getByRole('button', { name: 'Turn Spark on' }).click();
+  await optIn(page, level);
 }
 
 /** Leaves Spark and comes back, as a person returning to it would: everything loads afresh (keys stay in memory). */
@@ -47,16 +36,6 @@ async function reopen(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Today' }).first().click();
   await expect(page.getByRole('heading', { name: 'Spark', level: 1 })).toHaveCount(0);
   await openSpark(page);
-}
-
-/** Answers through the "My answers" list, the way to change any answer. */
-async function answer(page: Page, idea: string, value: 'yes' | 'maybe' | 'no'): Promise<void> {
-  const list = page.getByRole('region', { name: 'Desire list' }).locator('details');
-  if ((await list.getAttribute('open')) === null) await list.locator('summary').click();
-  const select = list.getByRole('combobox', { name: idea });
-  await select.selectOption(value);
-  await expect(select).toBeEnabled();
-  await expect(select).toHaveValue(value);
 }
 
 function matchesOf(page: Page) {
@@ -82,19 +61,19 @@ test('desire-list matches show only mutual yeses, a changed no removes one, and 
     const card = a.page.getByRole('group', { name: hugs });
     await expect(card).toBeVisible();
     await card.getByRole('button', { name: 'Yes' }).click();
-    await expect(a.page.getByRole('group', { name: text('desire-002') })).toBeVisible();
-    await answer(a.page, note, 'maybe');
-    await answer(a.page, doorHugs, 'no');
-    await answer(a.page, teasing, 'yes');
+    await expect(a.page.getByRole('group', { name: desireText('desire-002') })).toBeVisible();
+    await answerDesire(a.page, note, 'maybe');
+    await answerDesire(a.page, doorHugs, 'no');
+    await answerDesire(a.page, teasing, 'yes');
     // Nothing above the shared level is ever shown.
     await expect(a.page.getByText(spicy)).toHaveCount(0);
     await expect(b.page.getByText(spicy)).toHaveCount(0);
     await expect(a.page.getByRole('region', { name: 'Desire list' }).getByText('No matches yet.')).toBeVisible();
 
-    await answer(b.page, hugs, 'yes');
-    await answer(b.page, note, 'yes');
-    await answer(b.page, doorHugs, 'yes');
-    await answer(b.page, teasing, 'no');
+    await answerDesire(b.page, hugs, 'yes');
+    await answerDesire(b.page, note, 'yes');
+    await answerDesire(b.page, doorHugs, 'yes');
+    await answerDesire(b.page, teasing, 'no');
     await expect(matchesOf(b.page).getByRole('listitem')).toHaveCount(2);
     await expect(matchesOf(b.page)).toContainText(hugs);
     await expect(matchesOf(b.page)).toContainText('you both said yes');
@@ -112,7 +91,7 @@ test('desire-list matches show only mutual yeses, a changed no removes one, and 
   });
 
   await test.step('Sam changes a yes to no, and that match is gone for both', async () => {
-    await answer(b.page, hugs, 'no');
+    await answerDesire(b.page, hugs, 'no');
     await expect(matchesOf(b.page).getByRole('listitem')).toHaveCount(1);
     await reopen(a.page);
     await expect(matchesOf(a.page).getByRole('listitem')).toHaveCount(1);

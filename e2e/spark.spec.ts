@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DESIRES, SPARK_PROMPTS } from '@hearth/core';
+import { SPARK_PROMPTS } from '@hearth/core';
 import { itemListResponse } from '@hearth/core/api';
 import { expectAccessible } from './support/accessibility.ts';
 import { KDF_TIMEOUT_MS, pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
+import { answerDesire, desireText, openSpark, optIn } from './support/spark.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
 /**
@@ -20,38 +21,12 @@ const ren = { email: 'ren.spark@example.com', password: 'oranges on the windowsi
 const reply = 'Come home early and find out.';
 const pin = '482913';
 
-const desire = (id: string): string => {
-  const found = DESIRES.find((d) => d.id === id);
-  if (!found) throw new Error(`no desire ${id}`);
-  return found.text;
-};
-const bothYes = desire('desire-001');
-const onlyJo = desire('desire-003');
-const onlyRen = desire('desire-013');
+const bothYes = desireText('desire-001');
+const onlyJo = desireText('desire-003');
+const onlyRen = desireText('desire-013');
 
 const server = useHearthServer();
 const problems: string[] = [];
-
-async function openSpark(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Spark', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Spark', level: 1 })).toBeVisible();
-}
-
-async function optIn(page: Page, level: 'Sweet' | 'Flirty' | 'Spicy'): Promise<void> {
-  await page.getByRole('group', { name: 'My comfort level' }).getByRole('radio', { name: level, exact: true }).check();
-  await page.getByRole('button', { name: 'Turn Spark on' }).click();
-}
-
-/** Answers through the desire list's "My answers", where any answer can be set or changed. */
-async function answer(page: Page, idea: string, value: 'yes' | 'maybe' | 'no'): Promise<void> {
-  const list = page.getByRole('region', { name: 'Desire list' }).locator('details');
-  if ((await list.getAttribute('open')) === null) await list.locator('summary').click();
-  const select = list.getByRole('combobox', { name: idea });
-  await select.selectOption(value);
-  await expect(select).toBeEnabled();
-  await expect(select).toHaveValue(value);
-}
 
 /** Every suggested prompt, over a few rounds of "Other ideas", is at or below flirty. */
 async function expectOnlyFlirtyOrMilder(page: Page): Promise<void> {
@@ -154,12 +129,12 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
   });
 
   await test.step('desire-list matches show only what both said yes to', async () => {
-    await answer(a.page, bothYes, 'yes');
-    await answer(a.page, onlyJo, 'yes');
-    await answer(a.page, onlyRen, 'no');
-    await answer(b.page, bothYes, 'yes');
-    await answer(b.page, onlyJo, 'no');
-    await answer(b.page, onlyRen, 'yes');
+    await answerDesire(a.page, bothYes, 'yes');
+    await answerDesire(a.page, onlyJo, 'yes');
+    await answerDesire(a.page, onlyRen, 'no');
+    await answerDesire(b.page, bothYes, 'yes');
+    await answerDesire(b.page, onlyJo, 'no');
+    await answerDesire(b.page, onlyRen, 'yes');
     const renMatches = b.page.getByRole('list', { name: 'Desire matches' });
     await expect(renMatches.getByRole('listitem')).toHaveCount(1);
     await expect(renMatches).toContainText(bothYes);
