@@ -4,10 +4,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  // Each spec file starts its own server and database, so two files can run side by side.
-  // Two suit 2 cores: much of a journey is waiting (a nudge due in a minute or two, the
-  // worker's poll, Argon2id in one browser while the other idles), and CI stays near 10
-  // minutes instead of 18. E2E_WORKERS=1 runs them one at a time.
+  // Each spec file starts its own server and database, so two files can run side by side,
+  // overlapping one journey's waits (a nudge due in a minute or two, the worker's poll)
+  // with another's work. On the 2-core machine the whole run took about as long either
+  // way (CPU-bound), so this gains little there; E2E_WORKERS=1 runs them one at a time.
   workers: Number(process.env['E2E_WORKERS'] ?? 2),
   fullyParallel: false,
   // Journeys derive keys several times (Argon2id, 64 MiB) on a 2-core machine.
