@@ -75,14 +75,16 @@ export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
  * Every query downstream is scoped by `space.id` from here, never by a client value.
  */
 export async function requireMember(c: Context<AppEnv>): Promise<Member> {
-  const signedIn = await requireSession(c);
-  // Read with the session, in the same statement: membership as of the start of this request.
-  const found = cache.get(c);
-  if (!found?.membership || !found.space) throw new HttpError('not_in_space', 'You are not in a space yet.');
-  return { ...signedIn, membership: found.membership, space: found.space };
+  const found = await optionalMember(c);
+  if (found.space === null) throw new HttpError('not_in_space', 'You are not in a space yet.');
+  return found;
 }
 
-/** A signed-in person with their membership if they have one: for screens that work before a space exists. */
+/**
+ * A signed-in person with their membership if they have one, for screens that work
+ * before a space exists. The membership was read with the session, in the same
+ * statement: it is the one at the start of this request.
+ */
 export async function optionalMember(c: Context<AppEnv>): Promise<Member | (SignedIn & { readonly membership: null; readonly space: null })> {
   const signedIn = await requireSession(c);
   const found = cache.get(c);
