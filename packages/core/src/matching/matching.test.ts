@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchUploadRequest, matchResultResponse } from '../api/matching.ts';
+import { seededRandom } from '../seeded-random.ts';
 import {
   MATCH_ANSWERS,
   MATCH_TOKEN_LENGTH,
@@ -20,18 +21,6 @@ import {
 const spaceA = new Uint8Array(32).fill(7);
 const spaceB = new Uint8Array(32).fill(8);
 const key = deriveMatchKey(spaceA);
-
-/** Seeded so a failing property run can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Ten categories of 12: room for honest answers under the 90% limit (at most 10 yes).
 const ITEMS: MatchItem[] = Array.from({ length: 120 }, (_, i) => ({ id: `d-${i}`, category: `c-${i % 10}` }));
@@ -115,7 +104,7 @@ describe('matching', () => {
   });
 
   it('matches exactly the mutual ones over random answer sets, symmetrically', () => {
-    const next = rng(2024);
+    const next = seededRandom(2024);
     for (let run = 0; run < 60; run++) {
       const a = randomAnswers(next, next());
       const b = randomAnswers(next, next());
@@ -130,7 +119,7 @@ describe('matching', () => {
   });
 
   it('tells the viewer nothing about the partner’s unmatched answers', () => {
-    const next = rng(99);
+    const next = seededRandom(99);
     for (let run = 0; run < 40; run++) {
       const own = randomAnswers(next);
       const partner = randomAnswers(next);
@@ -169,7 +158,7 @@ describe('matching', () => {
   });
 
   it('produces uploads and results the API schemas accept, with no duplicate tokens', () => {
-    const answers = randomAnswers(rng(5));
+    const answers = randomAnswers(seededRandom(5));
     const up = upload(answers);
     expect(matchUploadRequest.safeParse(up).success).toBe(true);
     const result = matchForViewer(up, up);

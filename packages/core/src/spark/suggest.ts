@@ -1,5 +1,6 @@
 import { levelAllowed, type SparkLevel } from './consent.ts';
 import { SPARK_PROMPTS, type SparkPrompt, type SparkPromptKind } from './prompts.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export type SuggestOptions = {
   /** The couple's effective level: nothing above it is ever suggested. */
@@ -15,18 +16,6 @@ export type SuggestOptions = {
   readonly seed: number;
   readonly count: number;
 };
-
-/** A small deterministic generator (mulberry32), so suggestions are stable within a day and testable. */
-function generator(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(list: readonly T[], next: () => number): T[] {
   const out = [...list];
@@ -53,7 +42,7 @@ export function suggestSparkPrompts(options: SuggestOptions): SparkPrompt[] {
   const steered = allowed.filter((p) => !avoid.has(p.kind));
   const pool = steered.length > 0 ? steered : allowed;
   const recent = new Set(options.recentIds ?? []);
-  const order = shuffled(pool, generator(options.seed));
+  const order = shuffled(pool, seededRandom(options.seed));
   const fresh = order.filter((p) => !recent.has(p.id));
   const stale = order.filter((p) => recent.has(p.id));
   return [...fresh, ...stale].slice(0, Math.max(0, options.count));
