@@ -1,7 +1,7 @@
 /**
  * API throughput: the authenticated Today data (GET /api/today) against /api/health,
- * in the same run, on the same server, with autocannon at 50 connections — once on
- * PostgreSQL and once on the embedded PGlite. The server runs as its own process
+ * in the same run, on the same server, with autocannon at 50 connections — on
+ * PostgreSQL and on the embedded PGlite, each with the Today cache on and off. The server runs as its own process
  * (`hearth serve`, as in production) so the load generator does not share its thread.
  *
  * Run alone: `npx tsx bench/api.bench.ts` (needs PostgreSQL at BENCH_DATABASE_URL,
@@ -51,7 +51,10 @@ async function seed(base: string): Promise<BenchClient> {
   return main.a;
 }
 
-async function benchEngine(name: 'PostgreSQL' | 'PGlite', env: Record<string, string>): Promise<Row[]> {
+type Run = { readonly health: Measured; readonly today: Measured };
+
+/** One `hearth serve` on a fresh database: seed, warm up, then health and Today back to back. */
+async function measure(env: Record<string, string>): Promise<Run> {
   const server = await startServer({ ...env, WORKER_POLL_SECONDS: '3600' });
   try {
     const who = await seed(server.url);
@@ -59,29 +62,43 @@ async function benchEngine(name: 'PostgreSQL' | 'PGlite', env: Record<string, st
     const today = `${server.url}/api/today`;
     await load(health, '', WARMUP_S);
     await load(today, who.cookie, WARMUP_S);
-    const h = await load(health, '', DURATION_S);
-    const t = await load(today, who.cookie, DURATION_S);
-    const ratio = t.rps / h.rps;
-    const goalsApply = name === 'PostgreSQL';
-    const failures = h.failed + t.failed;
-    return [
-      { benchmark: `API ${name}: /api/health`, result: `${h.rps.toFixed(0)} req/s, p50 ${ms(h.p50)}, p99 ${ms(h.p99)}`, goal: '(reference)', met: null },
-      {
-        benchmark: `API ${name}: /api/today`,
-        result: `${t.rps.toFixed(0)} req/s, p50 ${ms(t.p50)}, p99 ${ms(t.p99)}${failures ? `, ${failures} failed` : ''}`,
-        goal: goalsApply ? 'p99 < 50 ms at 50 connections' : '(no goal on PGlite)',
-        met: goalsApply ? t.p99 < 50 && failures === 0 : null,
-      },
-      {
-        benchmark: `API ${name}: today / health`,
-        result: ratio.toFixed(2),
-        goal: goalsApply ? '>= 0.50' : '(no goal on PGlite)',
-        met: goalsApply ? ratio >= 0.5 : null,
-      },
-    ];
+    return { health: await load(health, '', DURATION_S), today: await load(today, who.cookie, DURATION_S) };
   } finally {
     await server.stop();
   }
+}
+
+/**
+ * As deployed (the Today cache on, decision 0048), and again with TODAY_CACHE_SECONDS=0
+ * so every Today is read from the database: the figure a person meets right after
+ * a change, and what the cache saves.
+ */
+function rows(name: 'PostgreSQL' | 'PGlite', cached: Run, uncached: Run): Row[] {
+  const goalsApply = name === 'PostgreSQL';
+  const result = (m: Measured) => `${m.rps.toFixed(0)} req/s, p50 ${ms(m.p50)}, p99 ${ms(m.p99)}${m.failed ? `, ${m.failed} failed` : ''}`;
+  const ratio = cached.today.rps / cached.health.rps;
+  const failures = cached.health.failed + cached.today.failed;
+  return [
+    { benchmark: `API ${name}: /api/health`, result: result(cached.health), goal: '(reference)', met: null },
+    {
+      benchmark: `API ${name}: /api/today`,
+      result: result(cached.today),
+      goal: goalsApply ? 'p99 < 50 ms at 50 connections' : '(no goal on PGlite)',
+      met: goalsApply ? cached.today.p99 < 50 && failures === 0 : null,
+    },
+    {
+      benchmark: `API ${name}: today / health`,
+      result: ratio.toFixed(2),
+      goal: goalsApply ? '>= 0.50' : '(no goal on PGlite)',
+      met: goalsApply ? ratio >= 0.5 : null,
+    },
+    {
+      benchmark: `API ${name}: /api/today, cache off`,
+      result: `${result(uncached.today)}; ${(uncached.today.rps / uncached.health.rps).toFixed(2)} of health`,
+      goal: '(reference)',
+      met: null,
+    },
+  ];
 }
 
 /** A throwaway database on the PostgreSQL server, dropped afterwards. */
@@ -108,9 +125,12 @@ async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
 }
 
 export async function apiBench(): Promise<Row[]> {
-  const postgres = await withPostgres((url) => benchEngine('PostgreSQL', { DATABASE_URL: url }));
-  const pglite = await benchEngine('PGlite', {});
-  return [...postgres, ...pglite];
+  const off = { TODAY_CACHE_SECONDS: '0' };
+  const pgCached = await withPostgres((url) => measure({ DATABASE_URL: url }));
+  const pgUncached = await withPostgres((url) => measure({ DATABASE_URL: url, ...off }));
+  const pgliteCached = await measure({});
+  const pgliteUncached = await measure(off);
+  return [...rows('PostgreSQL', pgCached, pgUncached), ...rows('PGlite', pgliteCached, pgliteUncached)];
 }
 
 if (isMain(import.meta.url)) printTable(await apiBench());

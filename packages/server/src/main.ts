@@ -3,6 +3,7 @@ import type { Config } from './config/env.ts';
 import { openDatabase, type Database } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { sweep } from './maintenance.ts';
+import { TodayCache } from './today/cache.ts';
 import { loadGuides } from './guides/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
 import { startNotificationWorker } from './notifications/worker.ts';
@@ -47,7 +48,10 @@ export async function runServer(config: Config): Promise<number> {
     return 1;
   }
   const database: Database = opened.value;
-  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value });
+  const todayCache = config.todayCacheMs > 0 ? new TodayCache({ ttlMs: config.todayCacheMs }) : undefined;
+  // Until the listener is up the cache serves nothing, so starting it first costs no correctness.
+  const stopWatching = todayCache === undefined ? async () => undefined : await database.watchChanges(todayCache.handlers);
+  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {
@@ -65,6 +69,7 @@ export async function runServer(config: Config): Promise<number> {
   }).catch(async (e: unknown) => {
     clearInterval(sweeper);
     await worker.stop();
+    await stopWatching();
     await database.close();
     throw e;
   });
@@ -83,6 +88,7 @@ export async function runServer(config: Config): Promise<number> {
         // The worker finishes its poll first: closing the database under it would log a failure.
         worker
           .stop()
+          .then(stopWatching)
           .then(() => database.close())
           .then(
           () => resolve(0),

@@ -54,6 +54,12 @@ export const ENV_VARS = [
     description: 'How long a worker may take to send a claimed push before another worker retries it (after a crash); fractions allowed.',
   },
   {
+    name: 'TODAY_CACHE_SECONDS',
+    default: '30',
+    description:
+      "How long a person's Today answer may be served from memory; any write to their space or account drops it at once (decision 0048). 0 turns the cache off.",
+  },
+  {
     name: 'VAPID_SUBJECT',
     default: 'PUBLIC_URL if https, else mailto: MAIL_FROM',
     description: 'Contact for push services (an https: URL or mailto: address), sent with every push (RFC 8292).',
@@ -84,6 +90,7 @@ const envSchema = z.object({
   HELP_DIRECTORY_FILE: z.string().min(1).optional(),
   WORKER_POLL_SECONDS: z.coerce.number().positive().default(30),
   PUSH_LEASE_SECONDS: z.coerce.number().positive().default(60),
+  TODAY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   VAPID_SUBJECT: z
     .string()
     .regex(/^(https:\/\/|mailto:)\S+$/, 'must be an https: URL or a mailto: address')
@@ -116,6 +123,8 @@ export type Config = {
   readonly workerPollMs: number;
   /** How long a claimed push stays with the worker that claimed it (decision 0025). */
   readonly pushLeaseMs: number;
+  /** How long a Today answer may be served from memory (decision 0048); 0 is off. */
+  readonly todayCacheMs: number;
   /** RFC 8292 contact sent to push services. */
   readonly vapidSubject: string;
   /** Tests only (never from the environment): accept http://127.0.0.1 push endpoints for an in-process push service. */
@@ -158,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     helpDirectoryFile: e.HELP_DIRECTORY_FILE === undefined ? undefined : path.resolve(cwd, e.HELP_DIRECTORY_FILE),
     workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
     pushLeaseMs: Math.round(e.PUSH_LEASE_SECONDS * 1000),
+    todayCacheMs: Math.round(e.TODAY_CACHE_SECONDS * 1000),
     vapidSubject: e.VAPID_SUBJECT ?? (publicUrl?.protocol === 'https:' ? publicUrl.origin : `mailto:${mailAddress(e.MAIL_FROM)}`),
   });
 }

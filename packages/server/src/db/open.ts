@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { err, ok, type Result } from '@hearth/core';
+import { watchPglite, watchPostgres, type WatchChanges } from './changes.ts';
 
 /** The one handle type every storage function takes; both engines produce it, and so does a transaction. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -17,6 +18,8 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Database = {
   readonly db: Db;
   readonly engine: 'pglite' | 'postgres';
+  /** Hears the changes the database announces (decision 0048), for caches that must drop stale answers. */
+  readonly watchChanges: WatchChanges;
   /** Closes connections and releases the data-directory lock. Safe to call twice. */
   close(): Promise<void>;
 };
@@ -72,6 +75,7 @@ async function openPostgres(url: string, runMigrations: boolean): Promise<Result
   return ok({
     db: drizzlePg(pool),
     engine: 'postgres',
+    watchChanges: watchPostgres(url),
     async close() {
       if (closed) return;
       closed = true;
@@ -102,6 +106,7 @@ async function openPglite(dataDir: string | undefined, runMigrations: boolean): 
     return ok({
       db,
       engine: 'pglite',
+      watchChanges: watchPglite(opened),
       async close() {
         if (closed) return;
         closed = true;

@@ -45,6 +45,24 @@ export function sessionTokenHash(c: Context, config: Config): Uint8Array | undef
 
 const cache = new WeakMap<Context, SessionContext>();
 
+/**
+ * Whether a session may go on at `at`: ended by its idle or absolute timeout, due for its
+ * once-a-minute last-seen write, or fine as it is. The Today cache asks this too before
+ * serving an answer kept from an earlier check.
+ */
+export function sessionStanding(session: SessionRow, at: Date, config: Config): 'ended' | 'to-touch' | 'current' {
+  const now = at.getTime();
+  const idle = now - session.lastSeenAt.getTime() > config.sessionIdleMs;
+  const tooOld = now - session.createdAt.getTime() > config.sessionMaxMs;
+  if (idle || tooOld) return 'ended';
+  return now - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS ? 'to-touch' : 'current';
+}
+
+/** What this request's session check found, once it has run (for the Today cache). */
+export function checkedSession(c: Context): SessionContext | undefined {
+  return cache.get(c);
+}
+
 /** The single gate for signed-in routes: a valid, unexpired session, or 401. */
 export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
   const cached = cache.get(c);
@@ -57,15 +75,14 @@ export async function requireSession(c: Context<AppEnv>): Promise<SignedIn> {
     clearSessionCookie(c, config);
     throw new HttpError('unauthenticated', 'Please sign in.');
   }
-  const at = now().getTime();
-  const idle = at - found.session.lastSeenAt.getTime() > config.sessionIdleMs;
-  const tooOld = at - found.session.createdAt.getTime() > config.sessionMaxMs;
-  if (idle || tooOld) {
+  const at = now();
+  const standing = sessionStanding(found.session, at, config);
+  if (standing === 'ended') {
     await deleteSession(db, hash);
     clearSessionCookie(c, config);
     throw new HttpError('unauthenticated', 'Your session has ended. Please sign in again.');
   }
-  if (at - found.session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(db, hash, new Date(at));
+  if (standing === 'to-touch') await touchSession(db, hash, at);
   cache.set(c, found);
   return { user: found.user, session: found.session };
 }

@@ -18,6 +18,7 @@ import { sparkRoutes } from '../spark/routes.ts';
 import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
+import type { TodayCache } from '../today/cache.ts';
 import { todayRoutes } from '../today/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
 import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
@@ -27,6 +28,7 @@ import { NEWSLETTER_SECRET, newsletterRoutes } from '../newsletter/routes.ts';
 import { helpRoutes } from '../help/routes.ts';
 import { DEFAULT_HELP_DIRECTORY, type HelpDirectory } from '@hearth/core';
 import type { AppEnv, Deps } from './context.ts';
+import { checkedSession } from './access.ts';
 import { csrfGuard } from './csrf.ts';
 import { HttpError } from './errors.ts';
 
@@ -46,6 +48,8 @@ export type AppOptions = {
   readonly mailer?: Mailer;
   /** Helplines and counselor directories (`loadHelpDirectory`); defaults to the list in packages/core. */
   readonly helpDirectory?: HelpDirectory;
+  /** Today's answers in memory, fed by `Database.watchChanges` (decision 0048); none by default. */
+  readonly todayCache?: TodayCache;
 };
 
 /** Computes once, on first use, and shares the same promise with every caller. */
@@ -70,6 +74,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     hashParams,
     fakeSaltSecret: once(() => serverSecret(options.db, 'fake-salt')),
     decoy: once(() => decoyHash(hashParams)),
+    todayCache: options.todayCache,
   };
 
   // Made now rather than on the first unknown-email login, so that login is not the slow one.
@@ -111,7 +116,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use('/api/*', async (c, next) => {
     c.set('deps', deps);
-    await next();
+    try {
+      await next();
+    } finally {
+      // The database announces this write to every process, but not before this
+      // response: the writer's next Today must not be the one from before it.
+      const writer = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : checkedSession(c);
+      if (writer !== undefined) deps.todayCache?.changedBy(writer.user.id, writer.space?.id ?? null);
+    }
     // Responses may hold ciphertext and account data: never keep them in any cache.
     c.header('Cache-Control', 'no-store');
   });

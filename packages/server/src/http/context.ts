@@ -2,6 +2,7 @@ import type { Config } from '../config/env.ts';
 import type { Db } from '../db/open.ts';
 import type { ScryptParams } from '../auth/secret-hash.ts';
 import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
+import type { TodayCache } from '../today/cache.ts';
 
 /** What every handler may reach: built once in createApp, never global. */
 export type Deps = {
@@ -14,6 +15,8 @@ export type Deps = {
   readonly fakeSaltSecret: () => Promise<Uint8Array>;
   /** A hash nothing matches, checked against for unknown emails so timing does not reveal accounts. */
   readonly decoy: () => Promise<string>;
+  /** Today's answers kept in memory (decision 0048); absent when TODAY_CACHE_SECONDS is 0 and in most tests. */
+  readonly todayCache: TodayCache | undefined;
 };
 
 export type AppEnv = { Variables: { deps: Deps } };

@@ -8,7 +8,9 @@ import { createInviteSecret } from '@hearth/core/crypto';
 import { loadConfig, type Config } from '../config/env.ts';
 import { openDatabase, type Database, type Db } from '../db/open.ts';
 import { ALL_TABLES } from '../db/schema.ts';
+import { CHANGES_CHANNEL } from '../db/changes.ts';
 import { createApp, type AppOptions } from '../http/app.ts';
+import { TodayCache } from '../today/cache.ts';
 import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
 
 /**
@@ -105,8 +107,35 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
     limits: opts.limits ?? LOOSE_LIMITS,
     // Cheap scrypt for speed; the format and code path are the production ones.
     hashParams: opts.hashParams ?? { logN: 10, r: 8, p: 1 },
+    ...(opts.todayCache === undefined ? {} : { todayCache: opts.todayCache }),
   });
   return { app, clock, db };
+}
+
+/**
+ * An app with a Today cache that hears the database's announcements, as `hearth serve`
+ * runs it. `settle()` resolves once every change committed before it has been heard
+ * (announcements reach a listener in commit order, so a marker sent after them comes last).
+ */
+export async function makeCachedApp(database: Database, opts: { clock?: Clock; ttlMs?: number } = {}) {
+  const clock = opts.clock ?? new Clock();
+  const cache = new TodayCache({ ttlMs: opts.ttlMs ?? 30_000, clock: () => clock.now().getTime() });
+  const waiting = new Map<string, () => void>();
+  const stop = await database.watchChanges({
+    ...cache.handlers,
+    change(key) {
+      cache.handlers.change(key);
+      waiting.get(key)?.();
+    },
+  });
+  const settle = async () => {
+    const key = `sync:${randomUUID()}`;
+    const heard = new Promise<void>((resolve) => waiting.set(key, resolve));
+    await database.db.execute(sql`select pg_notify(${CHANGES_CHANNEL}, ${key})`);
+    await heard;
+    waiting.delete(key);
+  };
+  return { ...makeTestApp(database.db, { clock, todayCache: cache }), cache, settle, stop };
 }
 
 export type Reply = { status: number; body: unknown; headers: Headers };

@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { TODAY_RECENT_LIMIT, TODAY_REMINDER_AHEAD_MS, TODAY_REMINDER_PAST_MS, type TodayResponse } from '@hearth/core/api';
-import { optionalMember } from '../http/access.ts';
+import type { Db } from '../db/open.ts';
+import { checkedSession, optionalMember, sessionStanding, sessionTokenHash } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { itemView } from '../items/routes.ts';
 import { unreadCount } from '../notifications/store.ts';
@@ -15,29 +16,50 @@ const TODAY_REMINDER_LIMIT = 20;
  * space gets `space: null` (Today then offers to create one) rather than an error, so the
  * screen never needs a second request to learn which state it is in. Everything is
  * scoped by the session's user and their own membership, never by a client value.
- * Three statements in all: the session with its membership, then two side by side.
+ * Three statements in all: the session with its membership, then two side by side — or
+ * none, when the answer is still in the Today cache (decision 0048).
  */
 export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
-  const found = await optionalMember(c);
-  const { db, now } = c.var.deps;
-  if (found.space === null) {
-    const empty: TodayResponse = { space: null, unreadNotifications: await unreadCount(db, found.user.id), dueReminders: [], recentItems: [] };
-    return c.json(empty);
+  const { db, now, config, todayCache } = c.var.deps;
+  const tokenHash = todayCache === undefined ? undefined : sessionTokenHash(c, config);
+  const key = tokenHash === undefined ? undefined : Buffer.from(tokenHash).toString('base64url');
+  if (todayCache !== undefined && key !== undefined) {
+    const kept = todayCache.lookup(key);
+    // The kept answer carries the session check it was made after; its timeouts still run.
+    if (kept !== undefined && sessionStanding(kept.context.session, now(), config) === 'current') return json(c, kept.body);
   }
-  const at = now().getTime();
+  const ticket = todayCache?.begin();
+  const found = await optionalMember(c);
+  const body = JSON.stringify(await todayFor(db, found, now()));
+  const bytes = Buffer.from(body);
+  const context = checkedSession(c);
+  if (todayCache !== undefined && ticket !== undefined && key !== undefined && context !== undefined) {
+    todayCache.store(key, ticket, { context, body: bytes });
+  }
+  return json(c, bytes);
+});
+
+function json(c: Context, body: Uint8Array<ArrayBuffer>): Response {
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
+}
+
+async function todayFor(db: Db, found: Awaited<ReturnType<typeof optionalMember>>, now: Date): Promise<TodayResponse> {
+  if (found.space === null) {
+    return { space: null, unreadNotifications: await unreadCount(db, found.user.id), dueReminders: [], recentItems: [] };
+  }
+  const at = now.getTime();
   const window = {
     from: new Date(at - TODAY_REMINDER_PAST_MS),
     to: new Date(at + TODAY_REMINDER_AHEAD_MS),
     reminderLimit: TODAY_REMINDER_LIMIT,
     recentLimit: TODAY_RECENT_LIMIT,
-    at: new Date(at),
+    at: now,
   };
   const [people, listed] = await Promise.all([membersAndUnread(db, found.space.id, found.user.id), todayItems(db, found.space.id, found.user.id, window)]);
-  const body: TodayResponse = {
+  return {
     space: spaceView(found.space, people.members, found.user.id),
     unreadNotifications: people.unread,
     dueReminders: listed.due.map(itemView),
     recentItems: listed.recent.map(itemView),
   };
-  return c.json(body);
-});
+}

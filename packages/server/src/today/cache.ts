@@ -1,0 +1,141 @@
+import { performance } from 'node:perf_hooks';
+import { LRUCache } from 'lru-cache';
+import type { SessionContext } from '../auth/store.ts';
+import type { ChangeHandlers } from '../db/changes.ts';
+
+/** What a cache hit needs: the session check's result, to re-check its timeouts, and the answer's bytes. */
+export type CachedToday = { readonly context: SessionContext; readonly body: Uint8Array<ArrayBuffer> };
+
+/** Taken before reading what will be stored: a change announced after it makes the read stale. */
+export type Ticket = { readonly seq: number; readonly at: number };
+
+type Entry = CachedToday & { readonly seq: number; readonly until: number };
+
+export type TodayCacheOptions = {
+  readonly ttlMs: number;
+  /** Answers are about 60 KB for a busy couple: 64 MiB keeps about a thousand. */
+  readonly maxBytes?: number;
+  /** Monotonic milliseconds; tests move it by hand. */
+  readonly clock?: () => number;
+};
+
+/**
+ * Today's answers kept in memory per session (decision 0048). An answer is served only
+ * while nothing it was made from has changed: the database announces every change to a
+ * user or a space (migration 0011), this process announces its own writes as they finish,
+ * and an answer read before an announcement for its user or space is never served after
+ * it. Time-driven changes (a scheduled Spark message coming due) wait for the TTL.
+ *
+ * Instead of finding and deleting entries, each announcement gets a sequence number; an
+ * entry carries the number current when its read began and is stale once its user or
+ * space has a later one. That also settles the race where a slow read finishes after
+ * a change it did not see.
+ */
+export class TodayCache {
+  readonly #ttlMs: number;
+  readonly #clock: () => number;
+  readonly #entries: LRUCache<string, Entry>;
+  /** Last announcement per key ('user:<id>', 'space:<id>'): its sequence number and when it came. */
+  readonly #changed = new Map<string, { seq: number; at: number }>();
+  #seq = 0;
+  /** Entries read before this are suspect as a whole (announcements were missed, or 'all'). */
+  #resetSeq = 0;
+  /** False until the database's announcements are heard, and whenever they may be missed. */
+  #live = false;
+  #prunedAt: number;
+
+  constructor(options: TodayCacheOptions) {
+    this.#ttlMs = options.ttlMs;
+    this.#clock = options.clock ?? (() => performance.now());
+    this.#prunedAt = this.#clock();
+    this.#entries = new LRUCache<string, Entry>({
+      maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+      // The context's rows are small next to the answer; count them roughly.
+      sizeCalculation: (e) => e.body.byteLength + 2048,
+    });
+  }
+
+  /** To pass to `Database.watchChanges`. */
+  readonly handlers: ChangeHandlers = {
+    change: (key) => this.#announce(key),
+    gap: () => {
+      this.#live = false;
+      this.#reset();
+    },
+    live: () => {
+      this.#reset();
+      this.#live = true;
+    },
+  };
+
+  get live(): boolean {
+    return this.#live;
+  }
+
+  /** How many answers are held (for tests and the operator's curiosity). */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  begin(): Ticket {
+    return { seq: this.#seq, at: this.#clock() };
+  }
+
+  store(key: string, ticket: Ticket, value: CachedToday): void {
+    if (!this.#live || this.#ttlMs <= 0) return;
+    const entry: Entry = { ...value, seq: ticket.seq, until: ticket.at + this.#ttlMs };
+    if (this.#fresh(entry)) this.#entries.set(key, entry);
+  }
+
+  lookup(key: string): CachedToday | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    if (this.#live && this.#fresh(entry)) return entry;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  /** This process's own write for this user (and space) has finished: its next read must see it. */
+  changedBy(userId: string, spaceId: string | null): void {
+    this.#announce(`user:${userId}`);
+    if (spaceId !== null) this.#announce(`space:${spaceId}`);
+  }
+
+  #fresh(entry: Entry): boolean {
+    if (entry.seq < this.#resetSeq || this.#clock() >= entry.until) return false;
+    const user = this.#changed.get(`user:${entry.context.user.id}`);
+    if (user !== undefined && user.seq > entry.seq) return false;
+    const spaceId = entry.context.space?.id;
+    const space = spaceId === undefined ? undefined : this.#changed.get(`space:${spaceId}`);
+    return space === undefined || space.seq <= entry.seq;
+  }
+
+  #announce(key: string): void {
+    if (key === 'all') {
+      this.#reset();
+      return;
+    }
+    if (!key.startsWith('user:') && !key.startsWith('space:')) return;
+    const at = this.#clock();
+    this.#changed.set(key, { seq: ++this.#seq, at });
+    this.#prune(at);
+  }
+
+  #reset(): void {
+    this.#resetSeq = ++this.#seq;
+    this.#entries.clear();
+    this.#changed.clear();
+  }
+
+  /**
+   * An announcement older than the TTL can be forgotten: every entry read before it began
+   * before it, so has expired by now. Keeps the map to the last TTL's worth of writers.
+   */
+  #prune(now: number): void {
+    if (now - this.#prunedAt < this.#ttlMs) return;
+    this.#prunedAt = now;
+    for (const [key, { at }] of this.#changed) {
+      if (now - at > this.#ttlMs) this.#changed.delete(key);
+    }
+  }
+}
