@@ -88,6 +88,12 @@ export type KindRule = {
    * they arrive.
    */
   readonly spark?: { readonly notify: boolean };
+  /**
+   * Part of Spark but without a level (the intimacy rhythm, decision 0037): created only
+   * while Spark is on for both, and the partner can fetch it only while it still is —
+   * pausing Spark puts a stated wish out of sight too.
+   */
+  readonly sparkGated?: boolean;
 };
 
 const SHARED = ['shared'] as const;
@@ -140,9 +146,9 @@ export const ITEM_KIND_RULES = {
   'together-private': { visibilities: ['private'] },
   // Intimacy rhythm (decision 0037): the log and exact wish are private-records; only a coarse band is shared,
   // and the server withholds it (and any revealed number) from the partner until they have written theirs.
-  'spark-rhythm': { visibilities: SHARED },
-  'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
-  'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true },
+  'spark-rhythm': { visibilities: SHARED, sparkGated: true },
+  'spark-wish-band': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true, sparkGated: true },
+  'spark-wish-reveal': { visibilities: SHARED, parents: ['spark-rhythm'], onePerAuthor: true, revealWhenBoth: true, sparkGated: true },
   // Spark (issue #8): messages, with replies and reactions under them; one steer per author under nothing.
   'spark-message': { visibilities: SHARED, spark: { notify: true } },
   'spark-reply': { visibilities: SHARED, parents: ['spark-message'], spark: { notify: true } },
@@ -162,6 +168,8 @@ export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k)
 export const SCHEDULED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).scheduled === true);
 /** Kinds gated by Spark consent. */
 export const SPARK_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).spark !== undefined);
+/** Kinds readable by the partner only while Spark is on for both, at any level. */
+export const SPARK_GATED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).sparkGated === true);
 
 export const noteBody = z.object({
   text: z.string().check(z.minLength(1), z.maxLength(10_000)),

@@ -132,6 +132,11 @@ async function notifySparkArrival(tx: ItemDeps['db'], item: ItemRow, kind: ItemK
  * and the notification.
  */
 async function checkSpark(tx: ItemDeps['db'], who: Who, input: CreateInput, at: Date): Promise<Result<void, CreateError>> {
+  if (kindRule(input.kind).sparkGated === true) {
+    if (input.sparkLevel !== null) return err('invalid_input', `sparkLevel: only Spark messages carry a level, not a ${input.kind}`);
+    const effective = await sparkEffective(tx, who.space.id, who.user.id, true);
+    return effective.state === 'on' ? ok(undefined) : err('spark_unavailable', SPARK_NOT_ON[effective.state]);
+  }
   const rule = kindRule(input.kind).spark;
   if (rule === undefined) {
     return input.sparkLevel === null ? ok(undefined) : err('invalid_input', `sparkLevel: only Spark items carry a level, not a ${input.kind}`);

@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, lte, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import { REVEAL_WHEN_BOTH_KINDS, SPARK_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
+import { REVEAL_WHEN_BOTH_KINDS, SPARK_GATED_KINDS, SPARK_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
-import { sparkDeliverable } from '../spark/store.ts';
+import { sparkDeliverable, sparkOpen } from '../spark/store.ts';
 
 export type ItemRow = typeof items.$inferSelect;
 
@@ -25,6 +25,7 @@ export function visibleTo(spaceId: string | Placeholder, userId: string | Placeh
         eq(items.visibility, 'shared'),
         or(notInArray(items.kind, [...REVEAL_WHEN_BOTH_KINDS]), writtenMineToo),
         or(notInArray(items.kind, [...SPARK_KINDS]), and(sparkDeliverable(), or(isNull(items.remindAt), lte(items.remindAt, at)))),
+        or(notInArray(items.kind, [...SPARK_GATED_KINDS]), sparkOpen()),
       ),
     ),
   );

@@ -36,6 +36,16 @@ describe.each(engines)('intimacy rhythm on $name', (engine) => {
     const res = await who.agent.post('/api/items', { id, kind, visibility, parentId, remindAt: null, body: toB64(sealed) });
     return { res, id };
   };
+  const spark = async (who: Account, settings: { enabled: boolean; paused: boolean }) => {
+    expect((await who.agent.put('/api/spark', { ...settings, level: 'sweet' })).status).toBe(200);
+  };
+  /** The rhythm lives inside Spark: both turn it on first, as the app's Spark gate asks. */
+  const sparkCouple = async (label: string) => {
+    const couple = await makeCouple(t, label);
+    await spark(couple.a, { enabled: true, paused: false });
+    await spark(couple.b, { enabled: true, paused: false });
+    return couple;
+  };
   const list = async (who: Account, kind: Kind): Promise<ItemView[]> => itemListResponse.parse((await who.agent.get(`/api/items?kind=${kind}`)).body).items;
   const open = <T>(view: ItemView, key: Uint8Array, schema: Parameters<typeof openJson<T>>[3]) => {
     const bytes = fromB64(view.body);
@@ -69,7 +79,7 @@ describe.each(engines)('intimacy rhythm on $name', (engine) => {
   });
 
   it('holds back a wish band until the partner states theirs, and numbers until both reveal', async () => {
-    const { a, b, space } = await makeCouple(t, 'wish');
+    const { a, b, space } = await sparkCouple('wish');
     const spaceKey = generateSpaceKey();
     const threadId = rhythmThreadId(spaceKey);
     expect((await write(a, space.id, spaceKey, 'spark-rhythm', { v: 1 }, { id: threadId })).res.status).toBe(201);
@@ -100,5 +110,34 @@ describe.each(engines)('intimacy rhythm on $name', (engine) => {
     // Nobody can put a band or reveal outside the thread.
     expect((await write(a, space.id, spaceKey, 'spark-wish-band', { band: 2 })).res.status).toBe(400);
     expect(itemResponse.safeParse((await a.agent.get(`/api/items/${threadId}`)).body).success).toBe(true);
+  });
+
+  it('shows a stated wish only while Spark is on for both, and takes none while it is off', async () => {
+    const { a, b, space } = await makeCouple(t, 'wish-consent');
+    const spaceKey = generateSpaceKey();
+    const threadId = rhythmThreadId(spaceKey);
+    // Spark off, or on for one only: no rhythm thread can be started.
+    const early = await write(a, space.id, spaceKey, 'spark-rhythm', { v: 1 }, { id: threadId });
+    expect(early.res.status).toBe(409);
+    expect(early.res.body).toMatchObject({ error: { code: 'spark_unavailable' } });
+    await spark(a, { enabled: true, paused: false });
+    expect((await write(a, space.id, spaceKey, 'spark-rhythm', { v: 1 }, { id: threadId })).res.status).toBe(409);
+    await spark(b, { enabled: true, paused: false });
+    expect((await write(a, space.id, spaceKey, 'spark-rhythm', { v: 1 }, { id: threadId })).res.status).toBe(201);
+    const bandA = await write(a, space.id, spaceKey, 'spark-wish-band', { band: rhythmBandOf(8) }, { parentId: threadId });
+    const bandB = await write(b, space.id, spaceKey, 'spark-wish-band', { band: rhythmBandOf(8) }, { parentId: threadId });
+    expect([bandA.res.status, bandB.res.status]).toEqual([201, 201]);
+    expect((await list(b, 'spark-wish-band')).map((i) => i.id).sort()).toEqual([bandA.id, bandB.id].sort());
+
+    // A pauses: B can no longer read A's band (or the thread), only their own; A still sees their own.
+    await spark(a, { enabled: true, paused: true });
+    expect((await list(b, 'spark-wish-band')).map((i) => i.id)).toEqual([bandB.id]);
+    expect((await b.agent.get(`/api/items/${bandA.id}`)).status).toBe(404);
+    expect((await b.agent.get(`/api/items/${threadId}`)).status).toBe(404);
+    expect((await list(a, 'spark-wish-band')).map((i) => i.id)).toEqual([bandA.id]);
+    expect((await write(b, space.id, spaceKey, 'spark-wish-reveal', { perMonth: 8 }, { parentId: threadId })).res.status).toBe(409);
+
+    await spark(a, { enabled: true, paused: false });
+    expect((await list(b, 'spark-wish-band')).map((i) => i.id).sort()).toEqual([bandA.id, bandB.id].sort());
   });
 });

@@ -38,6 +38,14 @@ export async function saveSparkSettings(db: Db, spaceId: string, userId: string,
     .onConflictDoUpdate({ target: [sparkConsent.spaceId, sparkConsent.userId], set: values });
 }
 
+/** SQL: both partners of the item's space have Spark on and neither has paused it, with `extra` about the pair (a, b). */
+function bothOn(extra?: SQL): SQL {
+  return sql`exists (select 1 from ${sparkConsent} as a join ${sparkConsent} as b
+    on b.space_id = a.space_id and b.user_id > a.user_id
+    where a.space_id = ${items.spaceId} and a.enabled and b.enabled and not a.paused and not b.paused
+    ${extra === undefined ? sql`` : sql`and ${extra}`})`;
+}
+
 /**
  * SQL: an item's Spark level is within what the couple allows right now — both turned
  * Spark on, neither paused, and the item's level at or below the lower of the two.
@@ -45,10 +53,12 @@ export async function saveSparkSettings(db: Db, spaceId: string, userId: string,
  * all use this one clause.
  */
 export function sparkDeliverable(): SQL {
-  return sql`exists (select 1 from ${sparkConsent} as a join ${sparkConsent} as b
-    on b.space_id = a.space_id and b.user_id > a.user_id
-    where a.space_id = ${items.spaceId} and a.enabled and b.enabled and not a.paused and not b.paused
-    and ${items.sparkLevel} <= least(a.level, b.level))`;
+  return bothOn(sql`${items.sparkLevel} <= least(a.level, b.level)`);
+}
+
+/** SQL: Spark is on for both right now, whatever the level (for the kinds without one, SPARK_GATED_KINDS). */
+export function sparkOpen(): SQL {
+  return bothOn();
 }
 
 /** The other member(s) of the space: who a Spark message is delivered to. */
