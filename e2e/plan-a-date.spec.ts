@@ -28,8 +28,12 @@ const problems: string[] = [];
 
 async function openTogether(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Together', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Together', level: 1 })).toBeVisible();
+  // Today's cards arrive one by one and push the practice links down; a click in that
+  // instant can land between links, so try again as a person would.
+  await expect(async () => {
+    await page.getByRole('link', { name: 'Together', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Together', level: 1 })).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 async function openDeck(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TODAY_RECENT_LIMIT, todayResponse } from '@hearth/core/api';
+import { spaceResponse, TODAY_RECENT_LIMIT, todayResponse } from '@hearth/core/api';
 import type { Database } from '../db/open.ts';
 import { dispatchDueReminders } from '../notifications/dispatch.ts';
 import { b64, engines, makeCouple, makeTestApp, signUp, type Account, type TestApp } from '../test/harness.ts';
@@ -86,6 +86,15 @@ describe.each(engines)('today on $name', (engine) => {
     expect((await b.agent.post('/api/notifications/read-all')).status).toBe(200);
     expect((await today(b)).unreadNotifications).toBe(0);
     expect((await today(a)).unreadNotifications).toBe(mine.unreadNotifications);
+  });
+
+  it('gives the same space as /api/space, which the app reads from Today instead', async () => {
+    const { a, b } = await makeCouple(t, 'same-space');
+    for (const who of [a, b]) {
+      const space = await who.agent.get('/api/space');
+      expect(space.status).toBe(200);
+      expect((await today(who)).space).toEqual(spaceResponse.parse(space.body).space);
+    }
   });
 
   it('keeps the recent list to its limit, newest first', async () => {

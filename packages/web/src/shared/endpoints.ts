@@ -13,6 +13,7 @@ export const endpoints = {
   recoveryComplete: '/api/auth/recovery/complete',
   spaces: '/api/spaces',
   space: '/api/space',
+  today: '/api/today',
   spaceProfile: '/api/space/profile',
   spaceLeave: '/api/space/leave',
   invites: '/api/space/invites',

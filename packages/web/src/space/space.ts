@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { err, fromB64, ok, toB64, type Result } from '@hearth/core';
-import { spaceResponse, userView, type SpaceView } from '@hearth/core/api';
+import { spaceResponse, todayResponse, userView, type SpaceView, type UserView } from '@hearth/core/api';
 import {
   generateSpaceKey,
   openJson,
@@ -75,9 +75,34 @@ export async function loadSpace(): Promise<SpaceState> {
     else if (res.code === 'not_in_space' || res.code === 'not_found') next = { status: 'none' };
     else next = { status: 'error', message: res.message };
   }
+  return settle(session, me.ok ? me.value.user : null, next);
+}
+
+/**
+ * Today's refresh (on opening it, on coming back to the tab, and while waiting for a
+ * partner): the space from GET /api/today, which the server answers from memory while
+ * nothing in it changed (decision 0048), side by side with /api/me for settings changed
+ * on another device. Also gives the unread count Today's answer carries (null if it failed).
+ */
+export async function loadSpaceForToday(): Promise<{ readonly state: SpaceState; readonly unread: number | null }> {
+  const session = currentUnlocked();
+  if (!session) return { state: spaceStore.get(), unread: null };
+  if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
+  const [me, today] = await Promise.all([api.get(endpoints.me, meResponse), api.get(endpoints.today, todayResponse)]);
+  let next: SpaceState;
+  if (!today.ok) next = { status: 'error', message: today.message };
+  else if (today.value.space === null) next = { status: 'none' };
+  else next = { status: 'ready', space: decodeSpace(today.value.space, session) };
+  return { state: settle(session, me.ok ? me.value.user : null, next), unread: today.ok ? today.value.unreadNotifications : null };
+}
+
+function settle(session: Unlocked, user: UserView | null, next: SpaceState): SpaceState {
   // A sign-out while the requests were in flight must not bring decrypted data back.
   if (currentUnlocked()?.keys !== session.keys) return spaceStore.get();
-  if (me.ok && JSON.stringify(me.value.user) !== JSON.stringify(session.user)) updateSessionUser(me.value.user);
+  if (user !== null && JSON.stringify(user) !== JSON.stringify(session.user)) updateSessionUser(user);
+  // Unchanged space, same object: screens keyed on it do not reload their cards (and move under a finger).
+  const current = spaceStore.get();
+  if (current.status === 'ready' && next.status === 'ready' && JSON.stringify(current.space.view) === JSON.stringify(next.space.view)) return current;
   spaceStore.set(next);
   return next;
 }

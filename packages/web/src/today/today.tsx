@@ -6,7 +6,8 @@ import { lazyPart } from '../shared/lazy.tsx';
 import { Link, navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { createSpace, loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+import { createSpace, loadSpaceForToday, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+import { unreadStore } from '../notifications/notifications-data.ts';
 import { CheckinToday } from '../talk/checkin-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
 
@@ -33,6 +34,11 @@ function greeting(timeZone: string): string {
   return 'Good evening';
 }
 
+async function refreshToday(): Promise<void> {
+  const { unread } = await loadSpaceForToday();
+  if (unread !== null) unreadStore.set(unread);
+}
+
 /** How often to look for a partner who has just joined, while waiting. */
 const WAITING_POLL_MS = 15_000;
 
@@ -41,9 +47,9 @@ export function Today({ session }: { session: Unlocked }) {
   const name = session.displayName ?? 'there';
 
   useEffect(() => {
-    void loadSpace();
+    void refreshToday();
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void loadSpace();
+      if (document.visibilityState === 'visible') void refreshToday();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
@@ -52,7 +58,7 @@ export function Today({ session }: { session: Unlocked }) {
   const waiting = state.status === 'ready' && state.space.view.status === 'active' && !partnerOf(state.space);
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(() => void loadSpace(), WAITING_POLL_MS);
+    const timer = setInterval(() => void refreshToday(), WAITING_POLL_MS);
     return () => clearInterval(timer);
   }, [waiting]);
 
@@ -66,7 +72,7 @@ export function Today({ session }: { session: Unlocked }) {
         <section class="card">
           <h2>Your space</h2>
           <ErrorMessage message={state.message} />
-          <button type="button" onClick={() => void loadSpace()}>
+          <button type="button" onClick={() => void refreshToday()}>
             Try again
           </button>
         </section>
