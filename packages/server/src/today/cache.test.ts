@@ -205,6 +205,16 @@ describe.each(engines)('the Today cache on $name', (engine) => {
     expect((await today(a)).recentItems.map((i) => i.id)).toContain(viaTwo);
   });
 
+  it("shows a partner's new time zone, changed through the other process", async () => {
+    const { a, b } = await makeCouple(one, 'zone');
+    await one.settle();
+    const zoneOf = async (who: Account, userId: string) => (await today(who)).space?.members.find((m) => m.userId === userId)?.timeZone;
+    expect(await zoneOf(a, b.session.user.id)).toBe('Europe/Berlin');
+    expect((await onTwo(b).patch('/api/me/settings', { timeZone: 'America/New_York' })).status).toBe(200);
+    await one.settle();
+    expect(await zoneOf(a, b.session.user.id)).toBe('America/New_York');
+  });
+
   it("counts a notification the worker wrote, and refuses a session ended in another process", async () => {
     const { a, b } = await makeCouple(one, 'worker');
     await post(b.agent, { remindAt: new Date(one.clock.now().getTime() + MINUTE).toISOString() });

@@ -16,7 +16,21 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER users_changed AFTER INSERT OR UPDATE OR DELETE ON users FOR EACH ROW EXECUTE FUNCTION hearth_changed('user', 'id');
+-- A person's row is part of their partner's Today too (the members' time zones): their space hears it as well.
+CREATE FUNCTION hearth_user_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  uid uuid;
+  sid uuid;
+BEGIN
+  IF TG_OP = 'DELETE' THEN uid := OLD.id; ELSE uid := NEW.id; END IF;
+  PERFORM pg_notify('hearth_changes', 'user:' || uid);
+  FOR sid IN SELECT space_id FROM memberships WHERE user_id = uid LOOP
+    PERFORM pg_notify('hearth_changes', 'space:' || sid);
+  END LOOP;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER users_changed AFTER INSERT OR UPDATE OR DELETE ON users FOR EACH ROW EXECUTE FUNCTION hearth_user_changed();
 --> statement-breakpoint
 CREATE TRIGGER sessions_changed AFTER INSERT OR UPDATE OR DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION hearth_changed('user', 'user_id');
 --> statement-breakpoint
