@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import { z } from 'zod/mini';
 import {
   CONVERSATION_KINDS,
@@ -13,7 +13,7 @@ import type { ItemView } from '@hearth/core/api';
 import { createItem, openItem, updateItem, type ItemKeys, listItemsOfKinds } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
-import { useLiveReload } from '../shared/use-live-reload.ts';
+import { useItemViews } from '../shared/use-item-views.ts';
 
 /**
  * The items of every "talk it through" conversation in the space, decrypted on this
@@ -22,26 +22,22 @@ import { useLiveReload } from '../shared/use-live-reload.ts';
  */
 type Loaded = {
   readonly items: readonly ConversationItem[];
-  /** The raw views, to update one of our own items with the same seal scope. */
-  readonly views: ReadonlyMap<string, ItemView>;
   /** Items that could not be opened on this device (never silently dropped from the count). */
   readonly unreadable: number;
 };
 
 const anyBody = z.unknown();
 
-function decode(views: readonly ItemView[], keys: ItemKeys): Loaded {
+function decode(views: Iterable<ItemView>, keys: ItemKeys): Loaded {
   const items: ConversationItem[] = [];
-  const map = new Map<string, ItemView>();
   let unreadable = 0;
   for (const view of views) {
-    map.set(view.id, view);
     const opened = openItem(view, keys, anyBody);
     const item = opened.ok ? toConversationItem(view, opened.value) : null;
     if (item === null) unreadable += 1;
     else items.push(item);
   }
-  return { items, views: map, unreadable };
+  return { items, unreadable };
 }
 
 const fetchAll = (): Promise<Result<ItemView[]>> => listItemsOfKinds(CONVERSATION_KINDS);
@@ -54,49 +50,16 @@ export type Conversations = ReturnType<typeof useConversations>;
  */
 export function useConversations(session: Unlocked, space: LoadedSpace, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => new Date());
-  const alive = useRef(true);
-
-  // Bumped by every local write: a refresh that started before it would bring back a
-  // list without the new item, and make it flicker out (and take focus with it).
-  const writes = useRef(0);
-
-  const reload = useCallback(async () => {
-    const startedAt = writes.current;
-    const res = await fetchAll();
-    if (!alive.current || writes.current !== startedAt) return;
-    setNow(new Date());
-    if (res.ok) {
-      setData(decode(res.value, keys));
-      setError(null);
-    } else setError(res.message);
-  }, [keys]);
-
-  useLiveReload(reload, opts.pollMs, alive);
-
-  /** Shows a write at once, before the next refresh brings it back from the server. */
-  const merge = useCallback(
-    (view: ItemView, body: unknown) => {
-      writes.current += 1;
-      setData((prev) => {
-        const views = new Map(prev?.views ?? []);
-        views.set(view.id, view);
-        const item = toConversationItem(view, body);
-        const items = (prev?.items ?? []).filter((i) => i.id !== view.id);
-        if (item) items.push(item);
-        return { items, views, unreadable: prev?.unreadable ?? 0 };
-      });
-      setNow(new Date());
-    },
-    [],
-  );
+  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs);
+  // Opened again whenever the list changes (a refresh or a write): a conversation is a few dozen small items.
+  const data = useMemo(() => (views === null ? null : decode(views.values(), keys)), [views, keys]);
+  // The clock a conversation is read against (a pause's resume time) moves on with each load or write.
+  const now = useMemo(() => new Date(), [views]);
 
   const create = useCallback(
     async (kind: ConversationKind, body: unknown, thread: { parentId?: string | null; remindAt?: string | null } = {}): Promise<Result<ItemView>> => {
       const res = await createItem(space.view.id, kind, 'shared', body, keys, thread);
-      if (res.ok) merge(res.value, body);
+      if (res.ok) merge(res.value);
       return res;
     },
     [space.view.id, keys, merge],
@@ -104,13 +67,13 @@ export function useConversations(session: Unlocked, space: LoadedSpace, opts: { 
 
   const update = useCallback(
     async (id: string, body: unknown): Promise<Result<ItemView>> => {
-      const view = data?.views.get(id);
+      const view = views?.get(id);
       if (!view) return { ok: false, code: 'not_found', message: 'That item is no longer here. Try reloading.' };
       const res = await updateItem(view, body, keys);
-      if (res.ok) merge(res.value, body);
+      if (res.ok) merge(res.value);
       return res;
     },
-    [data, keys, merge],
+    [views, keys, merge],
   );
 
   const partner = partnerOf(space);
