@@ -25,7 +25,7 @@ import { endpoints } from '../shared/endpoints.ts';
 import { createItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import { fetchMatches, uploadAnswers, type DeckMatches } from '../shared/matching.ts';
 import type { Unlocked } from '../shared/session.ts';
-import { useLiveReload } from '../shared/use-live-reload.ts';
+import { useItemViews } from '../shared/use-item-views.ts';
 import type { LoadedSpace } from '../space/space.ts';
 
 /**
@@ -108,19 +108,12 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
   // Callers pass a module-level constant, so this stays the same array across renders.
   const kinds = opts.kinds ?? TOGETHER_IDEAS_KINDS;
   const withMatches = opts.matches === true;
-  const [views, setViews] = useState<ReadonlyMap<string, ItemView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [matches, setMatches] = useState<DeckMatches | null>(null);
   /** Answers given on this device and not yet confirmed saved: shown at once, whatever a reload brings. */
   const [pending, setPending] = useState<ReadonlyMap<string, MatchAnswer> | null>(null);
-  const alive = useRef(true);
-  const writes = useRef(0);
   const latest = useRef<{ data: TogetherIdeasData | null; answers: ReadonlyMap<string, MatchAnswer> }>({ data: null, answers: new Map() });
   const saving = useRef<Promise<unknown>>(Promise.resolve());
-
-  const data = useMemo(() => (views ? decode([...views.values()], keys, me) : null), [views, keys, me]);
-  const answers = pending ?? data?.savedAnswers ?? new Map<string, MatchAnswer>();
-  latest.current = { data, answers };
+  const load = useCallback(() => listItemsOfKinds(kinds), [kinds]);
 
   const refreshMatches = useCallback(async (deck: readonly DeckIdea[], current: ReadonlyMap<string, MatchAnswer>) => {
     if (!space.key) return;
@@ -130,38 +123,17 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
     else setError(res.message);
   }, [space.key]);
 
-  const reload = useCallback(async () => {
-    const startedAt = writes.current;
-    const res = await listItemsOfKinds(kinds);
-    if (!alive.current || writes.current !== startedAt) return;
-    if (!res.ok) {
-      setError(res.message);
-      return;
-    }
-    const map = new Map(res.value.map((v) => [v.id, v]));
-    setViews(map);
-    setError(null);
-    if (withMatches) {
-      const fresh = decode([...map.values()], keys, me);
-      await refreshMatches(fresh.deck, latest.current.answers.size > 0 ? latest.current.answers : fresh.savedAnswers);
-    }
-  }, [kinds, withMatches, keys, me, refreshMatches]);
+  // The partner may have answered since: each load asks again which answers match.
+  const afterLoad = async (fresh: ReadonlyMap<string, ItemView>) => {
+    if (!withMatches) return;
+    const decoded = decode([...fresh.values()], keys, me);
+    await refreshMatches(decoded.deck, latest.current.answers.size > 0 ? latest.current.answers : decoded.savedAnswers);
+  };
+  const { views, error, setError, reload, merge, drop, alive } = useItemViews(load, opts.pollMs, afterLoad);
 
-  useLiveReload(reload, opts.pollMs, alive);
-
-  const merge = useCallback((view: ItemView) => {
-    writes.current += 1;
-    setViews((prev) => new Map(prev ?? []).set(view.id, view));
-  }, []);
-
-  const drop = useCallback((id: string) => {
-    writes.current += 1;
-    setViews((prev) => {
-      const next = new Map(prev ?? []);
-      next.delete(id);
-      return next;
-    });
-  }, []);
+  const data = useMemo(() => (views ? decode([...views.values()], keys, me) : null), [views, keys, me]);
+  const answers = pending ?? data?.savedAnswers ?? new Map<string, MatchAnswer>();
+  latest.current = { data, answers };
 
   const create = useCallback(
     async (kind: ItemKind, visibility: 'shared' | 'private', body: unknown): Promise<Result<ItemView>> => {
