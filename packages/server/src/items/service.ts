@@ -127,27 +127,24 @@ async function notifySparkArrival(tx: ItemDeps['db'], item: ItemRow, kind: ItemK
 
 /**
  * Spark kinds need Spark on for both and a level tag at or below the couple's
- * effective level; every other kind must not carry a level. The consent rows are
- * locked for the rest of the transaction, so a pause cannot slip in between this check
- * and the notification.
+ * effective level; Spark-gated kinds (the rhythm) need Spark on and no level; every
+ * other kind must not carry a level. The consent rows are locked for the rest of the
+ * transaction, so a pause cannot slip in between this check and the notification.
  */
 async function checkSpark(tx: ItemDeps['db'], who: Who, input: CreateInput, at: Date): Promise<Result<void, CreateError>> {
-  if (kindRule(input.kind).sparkGated === true) {
-    if (input.sparkLevel !== null) return err('invalid_input', `sparkLevel: only Spark messages carry a level, not a ${input.kind}`);
-    const effective = await sparkEffective(tx, who.space.id, who.user.id, true);
-    return effective.state === 'on' ? ok(undefined) : err('spark_unavailable', SPARK_NOT_ON[effective.state]);
-  }
-  const rule = kindRule(input.kind).spark;
+  const { spark: rule, sparkGated } = kindRule(input.kind);
   if (rule === undefined) {
-    return input.sparkLevel === null ? ok(undefined) : err('invalid_input', `sparkLevel: only Spark items carry a level, not a ${input.kind}`);
-  }
-  if (input.sparkLevel === null) return err('invalid_input', `sparkLevel: a ${input.kind} needs a level`);
-  if (input.remindAt !== null && (!rule.notify || input.remindAt.getTime() > at.getTime() + SPARK_SCHEDULE_MAX_MS)) {
-    return err('invalid_input', `remindAt: a ${input.kind} can be scheduled at most a day ahead, and only if it is a message`);
+    if (input.sparkLevel !== null) return err('invalid_input', `sparkLevel: only Spark items carry a level, not a ${input.kind}`);
+    if (sparkGated !== true) return ok(undefined);
+  } else {
+    if (input.sparkLevel === null) return err('invalid_input', `sparkLevel: a ${input.kind} needs a level`);
+    if (input.remindAt !== null && (!rule.notify || input.remindAt.getTime() > at.getTime() + SPARK_SCHEDULE_MAX_MS)) {
+      return err('invalid_input', `remindAt: a ${input.kind} can be scheduled at most a day ahead, and only if it is a message`);
+    }
   }
   const effective = await sparkEffective(tx, who.space.id, who.user.id, true);
   if (effective.state !== 'on') return err('spark_unavailable', SPARK_NOT_ON[effective.state]);
-  if (!levelAllowed(input.sparkLevel, effective.level)) {
+  if (input.sparkLevel !== null && !levelAllowed(input.sparkLevel, effective.level)) {
     return err('above_spark_level', 'That is above the level you both chose, so it cannot be sent.');
   }
   return ok(undefined);
