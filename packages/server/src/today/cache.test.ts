@@ -17,10 +17,13 @@ import { TodayCache } from './cache.ts';
 
 const MINUTE = 60_000;
 
-function contextFor(userId: string, spaceId: string | null): SessionContext {
+/** A stand-in session token hash, one per name. */
+const tok = (name: string): Uint8Array => new TextEncoder().encode(name.padEnd(32, '.'));
+
+function contextFor(token: string, userId: string, spaceId: string | null): SessionContext {
   const at = new Date(0);
   return {
-    session: { tokenHash: new Uint8Array(32), userId, createdAt: at, lastSeenAt: at, confirmedAt: null, userAgent: null },
+    session: { tokenHash: tok(token), userId, createdAt: at, lastSeenAt: at, confirmedAt: null, userAgent: null },
     user: {
       id: userId,
       email: `${userId}@example.org`,
@@ -56,37 +59,37 @@ describe('TodayCache', () => {
 
   it('keeps nothing until it hears the database, and drops everything when it stops hearing it', () => {
     const { cache } = setup();
-    cache.store('k', cache.begin(), { context: contextFor('u1', 's1'), body: body('a') });
-    expect(cache.lookup('k')).toBeUndefined();
+    cache.store(cache.begin(), { context: contextFor('k', 'u1', 's1'), body: body('a') });
+    expect(cache.lookup(tok('k'))).toBeUndefined();
     cache.handlers.live();
-    cache.store('k', cache.begin(), { context: contextFor('u1', 's1'), body: body('a') });
-    expect(cache.lookup('k')?.body.toString()).toBe('a');
+    cache.store(cache.begin(), { context: contextFor('k', 'u1', 's1'), body: body('a') });
+    expect(cache.lookup(tok('k'))?.body.toString()).toBe('a');
     cache.handlers.gap();
-    expect(cache.lookup('k')).toBeUndefined();
-    cache.store('k', cache.begin(), { context: contextFor('u1', 's1'), body: body('a') });
+    expect(cache.lookup(tok('k'))).toBeUndefined();
+    cache.store(cache.begin(), { context: contextFor('k', 'u1', 's1'), body: body('a') });
     expect(cache.size).toBe(0);
   });
 
   it("drops an answer when its person or its space changes, and keeps other couples' answers", () => {
     const { cache } = setup();
     cache.handlers.live();
-    const keep = (key: string, user: string, space: string | null) => cache.store(key, cache.begin(), { context: contextFor(user, space), body: body(key) });
+    const keep = (key: string, user: string, space: string | null) => cache.store(cache.begin(), { context: contextFor(key, user, space), body: body(key) });
     keep('a', 'ua', 's1');
     keep('b', 'ub', 's1');
     keep('c', 'uc', 's2');
     keep('loner', 'ul', null);
     cache.handlers.change('space:s1');
-    expect(cache.lookup('a')).toBeUndefined();
-    expect(cache.lookup('b')).toBeUndefined();
-    expect(cache.lookup('c')?.body.toString()).toBe('c');
+    expect(cache.lookup(tok('a'))).toBeUndefined();
+    expect(cache.lookup(tok('b'))).toBeUndefined();
+    expect(cache.lookup(tok('c'))?.body.toString()).toBe('c');
     cache.handlers.change('user:ul');
-    expect(cache.lookup('loner')).toBeUndefined();
-    expect(cache.lookup('c')).toBeDefined();
+    expect(cache.lookup(tok('loner'))).toBeUndefined();
+    expect(cache.lookup(tok('c'))).toBeDefined();
     // Keys it does not know (a test's sync marker) change nothing; 'all' (a TRUNCATE) drops all.
     cache.handlers.change('sync:123');
-    expect(cache.lookup('c')).toBeDefined();
+    expect(cache.lookup(tok('c'))).toBeDefined();
     cache.handlers.change('all');
-    expect(cache.lookup('c')).toBeUndefined();
+    expect(cache.lookup(tok('c'))).toBeUndefined();
   });
 
   it('does not keep an answer whose read a change overtook', () => {
@@ -94,13 +97,13 @@ describe('TodayCache', () => {
     cache.handlers.live();
     const ticket = cache.begin();
     cache.changedBy('ua', 's1');
-    cache.store('a', ticket, { context: contextFor('ua', 's1'), body: body('old') });
-    expect(cache.lookup('a')).toBeUndefined();
+    cache.store(ticket, { context: contextFor('a', 'ua', 's1'), body: body('old') });
+    expect(cache.lookup(tok('a'))).toBeUndefined();
     // A change to someone else does not spoil it.
     const next = cache.begin();
     cache.changedBy('ux', 's9');
-    cache.store('a', next, { context: contextFor('ua', 's1'), body: body('new') });
-    expect(cache.lookup('a')?.body.toString()).toBe('new');
+    cache.store(next, { context: contextFor('a', 'ua', 's1'), body: body('new') });
+    expect(cache.lookup(tok('a'))?.body.toString()).toBe('new');
   });
 
   it('lets an answer live for the TTL at most, counted from when its read began, and still honours changes after forgetting old ones', () => {
@@ -108,19 +111,19 @@ describe('TodayCache', () => {
     cache.handlers.live();
     const ticket = cache.begin();
     advance(4000);
-    cache.store('a', ticket, { context: contextFor('ua', 's1'), body: body('a') });
+    cache.store(ticket, { context: contextFor('a', 'ua', 's1'), body: body('a') });
     advance(5999);
-    expect(cache.lookup('a')).toBeDefined();
+    expect(cache.lookup(tok('a'))).toBeDefined();
     advance(1);
-    expect(cache.lookup('a')).toBeUndefined();
+    expect(cache.lookup(tok('a'))).toBeUndefined();
 
     const early = cache.begin();
     cache.handlers.change('space:s1');
-    cache.store('b', early, { context: contextFor('ub', 's1'), body: body('b') });
+    cache.store(early, { context: contextFor('b', 'ub', 's1'), body: body('b') });
     // Announcements older than the TTL are forgotten (here, when the next one comes): still no stale answer.
     advance(11_000);
     cache.handlers.change('space:other');
-    expect(cache.lookup('b')).toBeUndefined();
+    expect(cache.lookup(tok('b'))).toBeUndefined();
   });
 });
 

@@ -11,6 +11,8 @@ export type Ticket = { readonly seq: number; readonly at: number };
 
 type Entry = CachedToday & { readonly seq: number; readonly until: number };
 
+const keyOf = (tokenHash: Uint8Array): string => Buffer.from(tokenHash).toString('base64url');
+
 export type TodayCacheOptions = {
   readonly ttlMs: number;
   /** Answers are about 60 KB for a busy couple: 64 MiB keeps about a thousand. */
@@ -81,13 +83,16 @@ export class TodayCache {
     return { seq: this.#seq, at: this.#clock() };
   }
 
-  store(key: string, ticket: Ticket, value: CachedToday): void {
+  /** Kept under the session it was made for (`value.context.session.tokenHash`). */
+  store(ticket: Ticket, value: CachedToday): void {
     if (!this.#live || this.#ttlMs <= 0) return;
     const entry: Entry = { ...value, seq: ticket.seq, until: ticket.at + this.#ttlMs };
-    if (this.#fresh(entry)) this.#entries.set(key, entry);
+    if (this.#fresh(entry)) this.#entries.set(keyOf(value.context.session.tokenHash), entry);
   }
 
-  lookup(key: string): CachedToday | undefined {
+  /** The answer kept for the session whose token hashes to `tokenHash`, if still good. */
+  lookup(tokenHash: Uint8Array): CachedToday | undefined {
+    const key = keyOf(tokenHash);
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     if (this.#live && this.#fresh(entry)) return entry;

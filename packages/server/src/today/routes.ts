@@ -22,20 +22,14 @@ const TODAY_REMINDER_LIMIT = 20;
 export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
   const { db, now, config, todayCache } = c.var.deps;
   const tokenHash = todayCache === undefined ? undefined : sessionTokenHash(c, config);
-  const key = tokenHash === undefined ? undefined : Buffer.from(tokenHash).toString('base64url');
-  if (todayCache !== undefined && key !== undefined) {
-    const kept = todayCache.lookup(key);
-    // The kept answer carries the session check it was made after; its timeouts still run.
-    if (kept !== undefined && sessionStanding(kept.context.session, now(), config) === 'current') return json(c, kept.body);
-  }
+  const kept = tokenHash === undefined ? undefined : todayCache?.lookup(tokenHash);
+  // The kept answer carries the session check it was made after; its timeouts still run.
+  if (kept !== undefined && sessionStanding(kept.context.session, now(), config) === 'current') return json(c, kept.body);
   const ticket = todayCache?.begin();
   const found = await optionalMember(c);
-  const body = JSON.stringify(await todayFor(db, found, now()));
-  const bytes = Buffer.from(body);
+  const bytes = Buffer.from(JSON.stringify(await todayFor(db, found, now())));
   const context = checkedSession(c);
-  if (todayCache !== undefined && ticket !== undefined && key !== undefined && context !== undefined) {
-    todayCache.store(key, ticket, { context, body: bytes });
-  }
+  if (ticket !== undefined && context !== undefined) todayCache?.store(ticket, { context, body: bytes });
   return json(c, bytes);
 });
 
