@@ -51,10 +51,11 @@ export async function pairUp(
   await b.page.goto(link);
   await b.page.getByRole('link', { name: 'Create an account' }).or(b.page.getByRole('button', { name: 'Create an account' })).click();
   await signUp(b.page, people.second);
-  await expect(b.page.getByText(people.first.name).first()).toBeVisible();
+  // The invitation screen names the first partner too; only Today's space card says the join is done.
+  await expect(b.page.getByRole('heading', { name: `${people.second.name} & ${people.first.name}` })).toBeVisible();
 
   await a.page.getByRole('link', { name: 'Today' }).first().click();
-  await expect(a.page.getByText(people.second.name).first()).toBeVisible();
+  await expect(a.page.getByRole('heading', { name: `${people.first.name} & ${people.second.name}` })).toBeVisible();
   return { first: { ...a, person: people.first }, second: { ...b, person: people.second } };
 }
 

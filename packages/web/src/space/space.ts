@@ -41,6 +41,18 @@ export const useSpace = (): SpaceState => useStore(spaceStore);
 
 const meResponse = z.object({ user: userView });
 
+/**
+ * Bumped by every load as it starts and by every direct write: a load's answer is kept
+ * only if nothing newer began meanwhile, so a slow answer from before "Create our space"
+ * cannot undo it.
+ */
+let generation = 0;
+
+function setSpace(next: SpaceState): void {
+  generation += 1;
+  spaceStore.set(next);
+}
+
 export function decodeSpace(view: SpaceView, session: Unlocked): LoadedSpace {
   const wrapped = fromB64(view.wrappedSpaceKey);
   const unwrapped = wrapped.ok ? unwrapSpaceKey(wrapped.value, session.keys, view.id) : null;
@@ -64,6 +76,7 @@ export function decodeSpace(view: SpaceView, session: Unlocked): LoadedSpace {
 export async function loadSpace(): Promise<SpaceState> {
   const session = currentUnlocked();
   if (!session) return spaceStore.get();
+  const mine = ++generation;
   if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
   let next: SpaceState;
   const me = await api.get(endpoints.me, meResponse);
@@ -75,7 +88,7 @@ export async function loadSpace(): Promise<SpaceState> {
     else if (res.code === 'not_in_space' || res.code === 'not_found') next = { status: 'none' };
     else next = { status: 'error', message: res.message };
   }
-  return settle(session, me.ok ? me.value.user : null, next);
+  return settle(mine, session, me.ok ? me.value.user : null, next);
 }
 
 /**
@@ -87,18 +100,21 @@ export async function loadSpace(): Promise<SpaceState> {
 export async function loadSpaceForToday(): Promise<{ readonly state: SpaceState; readonly unread: number | null }> {
   const session = currentUnlocked();
   if (!session) return { state: spaceStore.get(), unread: null };
+  const mine = ++generation;
   if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
   const [me, today] = await Promise.all([api.get(endpoints.me, meResponse), api.get(endpoints.today, todayResponse)]);
   let next: SpaceState;
   if (!today.ok) next = { status: 'error', message: today.message };
   else if (today.value.space === null) next = { status: 'none' };
   else next = { status: 'ready', space: decodeSpace(today.value.space, session) };
-  return { state: settle(session, me.ok ? me.value.user : null, next), unread: today.ok ? today.value.unreadNotifications : null };
+  return { state: settle(mine, session, me.ok ? me.value.user : null, next), unread: today.ok ? today.value.unreadNotifications : null };
 }
 
-function settle(session: Unlocked, user: UserView | null, next: SpaceState): SpaceState {
+function settle(mine: number, session: Unlocked, user: UserView | null, next: SpaceState): SpaceState {
   // A sign-out while the requests were in flight must not bring decrypted data back.
   if (currentUnlocked()?.keys !== session.keys) return spaceStore.get();
+  // Superseded: the caller still gets what it asked for, but the store keeps the newer state.
+  if (mine !== generation) return next;
   if (user !== null && JSON.stringify(user) !== JSON.stringify(session.user)) updateSessionUser(user);
   // Unchanged space, same object: screens keyed on it do not reload their cards (and move under a finger).
   const current = spaceStore.get();
@@ -109,7 +125,7 @@ function settle(session: Unlocked, user: UserView | null, next: SpaceState): Spa
 
 export function setSpaceFromView(view: SpaceView): void {
   const session = currentUnlocked();
-  if (session) spaceStore.set({ status: 'ready', space: decodeSpace(view, session) });
+  if (session) setSpace({ status: 'ready', space: decodeSpace(view, session) });
 }
 
 export function sealMemberProfile(displayName: string, spaceKey: Uint8Array, spaceId: string, userId: string): string {
@@ -138,7 +154,7 @@ export async function createSpace(): Promise<Result<LoadedSpace>> {
     return res;
   }
   const space = decodeSpace(res.value.space, session);
-  spaceStore.set({ status: 'ready', space });
+  setSpace({ status: 'ready', space });
   return ok(space);
 }
 
@@ -153,5 +169,5 @@ export function memberName(space: LoadedSpace | null, userId: string): string | 
 export function wipeSpace(): void {
   const s = spaceStore.get();
   if (s.status === 'ready') s.space.key?.fill(0);
-  spaceStore.set({ status: 'unknown' });
+  setSpace({ status: 'unknown' });
 }

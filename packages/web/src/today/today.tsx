@@ -39,8 +39,11 @@ async function refreshToday(): Promise<void> {
   if (unread !== null) unreadStore.set(unread);
 }
 
-/** How often to look for a partner who has just joined, while waiting. */
-const WAITING_POLL_MS = 15_000;
+/**
+ * How often to look for a partner who has just joined, while waiting and looking: couples
+ * often pair up side by side, and the server answers an unchanged Today from memory.
+ */
+const WAITING_POLL_MS = 5_000;
 
 export function Today({ session }: { session: Unlocked }) {
   const state = useSpace();
@@ -58,7 +61,9 @@ export function Today({ session }: { session: Unlocked }) {
   const waiting = state.status === 'ready' && state.space.view.status === 'active' && !partnerOf(state.space);
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(() => void refreshToday(), WAITING_POLL_MS);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void refreshToday();
+    }, WAITING_POLL_MS);
     return () => clearInterval(timer);
   }, [waiting]);
 
