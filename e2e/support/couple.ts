@@ -32,8 +32,8 @@ export async function signUp(page: Page, who: Person): Promise<string[]> {
 
 /**
  * The shortest way to a paired couple: the first partner signs up and creates the
- * space, the second opens the invitation link in their own browser and signs up.
- * Both end on Today, seeing each other's name.
+ * space, the second opens the invitation link in their own browser and signs up while
+ * the first keeps the invitation open. Both end on Today, seeing each other's name.
  */
 export async function pairUp(
   browser: Browser,
@@ -54,7 +54,9 @@ export async function pairUp(
   // The invitation screen names the first partner too; only Today's space card says the join is done.
   await expect(b.page.getByRole('heading', { name: `${people.second.name} & ${people.first.name}` })).toBeVisible();
 
-  await a.page.getByRole('link', { name: 'Today' }).first().click();
+  // The first partner's invitation screen, still open, notices the join by itself.
+  await expect(a.page.getByRole('status').filter({ hasText: `${people.second.name} has joined your space.` })).toBeVisible();
+  await a.page.getByRole('link', { name: 'Open your space' }).click();
   await expect(a.page.getByRole('heading', { name: `${people.first.name} & ${people.second.name}` })).toBeVisible();
   return { first: { ...a, person: people.first }, second: { ...b, person: people.second } };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { err, ok, toB64, type Result } from '@hearth/core';
 import { inviteResponse, type InviteView } from '@hearth/core/api';
 import { createInviteSecret, sealInvitePayload } from '@hearth/core/crypto';
@@ -7,7 +7,8 @@ import { endpoints } from '../shared/endpoints.ts';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDate, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { loadSpace, partnerOf, spaceStore, useSpace } from './space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
+import { loadSpace, loadSpaceForToday, partnerOf, spaceStore, useSpace, WAITING_POLL_MS } from './space.ts';
 
 type CreatedInvite = { readonly invite: InviteView; readonly link: string; readonly qr: string };
 
@@ -81,7 +82,25 @@ export function Invite({ session }: { session: Unlocked }) {
     }
   };
 
-  const hasPartner = state.status === 'ready' && partnerOf(state.space) !== null;
+  const partner = state.status === 'ready' ? partnerOf(state.space) : null;
+  const hasPartner = partner !== null;
+
+  // Often the partner scans the code right here: this screen notices when they have joined.
+  const alive = useRef(true);
+  const watch = useCallback(async () => {
+    await loadSpaceForToday();
+  }, []);
+  useLiveReload(watch, created && !hasPartner ? WAITING_POLL_MS : undefined, alive);
+
+  if (hasPartner && created) {
+    return (
+      <Page title="Invite your partner">
+        <p role="status">
+          {partner.name ?? 'Your partner'} has joined your space. <Link href="/app/today">Open your space</Link>
+        </p>
+      </Page>
+    );
+  }
 
   return (
     <Page title="Invite your partner">

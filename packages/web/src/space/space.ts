@@ -42,6 +42,12 @@ export const useSpace = (): SpaceState => useStore(spaceStore);
 const meResponse = z.object({ user: userView });
 
 /**
+ * How often a screen waiting for the partner to join looks again, while it is seen:
+ * couples often pair up side by side, and the server answers an unchanged Today from memory.
+ */
+export const WAITING_POLL_MS = 5_000;
+
+/**
  * Bumped by every load as it starts and by every direct write: a load's answer is kept
  * only if nothing newer began meanwhile, so a slow answer from before "Create our space"
  * cannot undo it.

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';
@@ -6,7 +6,8 @@ import { lazyPart } from '../shared/lazy.tsx';
 import { Link, navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner, useAction } from '../shared/ui.tsx';
-import { createSpace, loadSpaceForToday, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
+import { createSpace, loadSpaceForToday, partnerOf, useSpace, WAITING_POLL_MS, type LoadedSpace } from '../space/space.ts';
 import { unreadStore } from '../notifications/notifications-data.ts';
 import { CheckinToday } from '../talk/checkin-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
@@ -39,33 +40,13 @@ async function refreshToday(): Promise<void> {
   if (unread !== null) unreadStore.set(unread);
 }
 
-/**
- * How often to look for a partner who has just joined, while waiting and looking: couples
- * often pair up side by side, and the server answers an unchanged Today from memory.
- */
-const WAITING_POLL_MS = 5_000;
-
 export function Today({ session }: { session: Unlocked }) {
   const state = useSpace();
   const name = session.displayName ?? 'there';
 
-  useEffect(() => {
-    void refreshToday();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refreshToday();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, []);
-
+  const alive = useRef(true);
   const waiting = state.status === 'ready' && state.space.view.status === 'active' && !partnerOf(state.space);
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refreshToday();
-    }, WAITING_POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting]);
+  useLiveReload(refreshToday, waiting ? WAITING_POLL_MS : undefined, alive);
 
   return (
     <Page title="Today" heading={`${greeting(session.user.timeZone)}, ${name}`}>
