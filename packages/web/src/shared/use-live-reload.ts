@@ -2,12 +2,12 @@ import { useEffect } from 'preact/hooks';
 
 /**
  * Loads now, again whenever the tab becomes visible (the partner may have written
- * meanwhile), and every `pollMs` while it stays visible. `alive` is cleared on
- * unmount so a late answer never updates a screen that is gone.
+ * meanwhile), and every `pollMs` while it stays visible. `alive`, if given, is cleared
+ * on unmount so a late answer never updates a screen that is gone (a shared store needs none).
  */
-export function useLiveReload(reload: () => Promise<void>, pollMs: number | undefined, alive: { current: boolean }): void {
+export function useLiveReload(reload: () => Promise<void>, pollMs: number | undefined, alive?: { current: boolean }): void {
   useEffect(() => {
-    alive.current = true;
+    if (alive) alive.current = true;
     void reload();
     const whenVisible = () => {
       if (document.visibilityState === 'visible') void reload();
@@ -15,7 +15,7 @@ export function useLiveReload(reload: () => Promise<void>, pollMs: number | unde
     document.addEventListener('visibilitychange', whenVisible);
     const timer = pollMs ? setInterval(whenVisible, pollMs) : undefined;
     return () => {
-      alive.current = false;
+      if (alive) alive.current = false;
       document.removeEventListener('visibilitychange', whenVisible);
       if (timer !== undefined) clearInterval(timer);
     };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { err, ok, toB64, type Result } from '@hearth/core';
 import { inviteResponse, type InviteView } from '@hearth/core/api';
 import { createInviteSecret, sealInvitePayload } from '@hearth/core/crypto';
@@ -41,6 +41,10 @@ async function createInvite(session: Unlocked): Promise<Result<CreatedInvite>> {
   const { renderSVG } = await import('uqr');
   const qr = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderSVG(link, { ecc: 'M', border: 2 }))}`;
   return ok({ invite: res.value.invite, link, qr });
+}
+
+async function watchForPartner(): Promise<void> {
+  await loadSpaceForToday();
 }
 
 export function Invite({ session }: { session: Unlocked }) {
@@ -86,11 +90,7 @@ export function Invite({ session }: { session: Unlocked }) {
   const hasPartner = partner !== null;
 
   // Often the partner scans the code right here: this screen notices when they have joined.
-  const alive = useRef(true);
-  const watch = useCallback(async () => {
-    await loadSpaceForToday();
-  }, []);
-  useLiveReload(watch, created && !hasPartner ? WAITING_POLL_MS : undefined, alive);
+  useLiveReload(watchForPartner, created && !hasPartner ? WAITING_POLL_MS : undefined);
 
   if (hasPartner && created) {
     return (

@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';
@@ -44,9 +43,8 @@ export function Today({ session }: { session: Unlocked }) {
   const state = useSpace();
   const name = session.displayName ?? 'there';
 
-  const alive = useRef(true);
   const waiting = state.status === 'ready' && state.space.view.status === 'active' && !partnerOf(state.space);
-  useLiveReload(refreshToday, waiting ? WAITING_POLL_MS : undefined, alive);
+  useLiveReload(refreshToday, waiting ? WAITING_POLL_MS : undefined);
 
   return (
     <Page title="Today" heading={`${greeting(session.user.timeZone)}, ${name}`}>
