@@ -1,7 +1,7 @@
-import { serve } from '@hono/node-server';
 import type { Config } from './config/env.ts';
 import { openDatabase, type Database } from './db/open.ts';
 import { createApp } from './http/app.ts';
+import { listen } from './http/listen.ts';
 import { sweep } from './maintenance.ts';
 import { TodayCache } from './today/cache.ts';
 import { loadGuides } from './guides/load.ts';
@@ -62,7 +62,7 @@ export async function runServer(config: Config): Promise<number> {
   // One worker in-process, so `npm start` delivers reminders with nothing else running.
   const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, digest: digestOptions(config), push: pushOptions(database.db, config) });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const server = listen(app.fetch, config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -34,6 +34,29 @@ export const sealed = b64Max(MAX_SEALED_BYTES);
 /** Small sealed values: wrapped keys, profiles, invite payloads. */
 export const sealedSmall = b64Max(2048);
 
+/**
+ * The years a date a person means can fall in. Anything outside is a typo or a probe, and
+ * PostgreSQL cannot even store some of it (year 0), so the API refuses it at the door.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+const EARLIEST_MS = Date.UTC(EARLIEST_YEAR, 0, 1);
+const LATEST_MS = Date.UTC(LATEST_YEAR + 1, 0, 1);
+
+/** True for an instant from 1900-01-01 up to the end of 2200 (UTC). */
+export function isPlausibleInstant(at: Date): boolean {
+  const ms = at.getTime();
+  return !Number.isNaN(ms) && ms >= EARLIEST_MS && ms < LATEST_MS;
+}
+
+const PLAUSIBLE = `must be between ${String(EARLIEST_YEAR)} and ${String(LATEST_YEAR)}`;
+
+/** An ISO 8601 instant with an offset, in the plausible years: every instant a client sends. */
+export const instant = z.iso.datetime({ offset: true }).check(z.refine((s) => isPlausibleInstant(new Date(s)), PLAUSIBLE));
+
+/** A calendar day "YYYY-MM-DD" in the plausible years. */
+export const plausibleDay = z.iso.date().check(z.refine((s) => isPlausibleInstant(new Date(`${s}T00:00:00Z`)), PLAUSIBLE));
+
 /** "HH:MM", 24-hour local time. */
 export const timeOfDay = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00'));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { sealed, uuid } from './common.ts';
+import { instant, sealed, uuid } from './common.ts';
 import { itemKind, visibility } from './items.ts';
 import { togetherSchedule } from '../together/schedule.ts';
 import { sparkLevel } from '../spark/consent.ts';
@@ -8,7 +8,7 @@ import { sparkLevel } from '../spark/consent.ts';
 // schedule needs the recurrence library, which reading items does not (decision 0046).
 
 /** When the server should remind about this item (schedule metadata it may see, DESIGN §4). */
-const remindAt = z.nullable(z.iso.datetime({ offset: true }));
+const remindAt = z.nullable(instant);
 
 export const createItemRequest = z.object({
   /** Client-chosen: it is bound into the sealed body, and makes retries idempotent. */
@@ -27,7 +27,7 @@ export const createItemRequest = z.object({
    * When an imported item was first written (decision 0039), so a check-in keeps its
    * day. The server keeps it only when it is in the past; otherwise the item is new now.
    */
-  writtenAt: z.optional(z.iso.datetime({ offset: true })),
+  writtenAt: z.optional(instant),
 });
 
 export const updateItemRequest = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { sealed, uuid } from './common.ts';
+import { isPlausibleInstant, sealed, uuid } from './common.ts';
 import { ITEM_KINDS } from '../items/kinds.ts';
 import { storedSchedule } from '../together/schedule-shape.ts';
 import { sparkLevel } from '../spark/consent.ts';
@@ -12,8 +12,12 @@ export const visibility = z.enum(['shared', 'private']);
  * ("<createdAt ISO>~<id>"); the next page starts strictly after it, so items created
  * in the same millisecond are neither skipped nor repeated.
  */
-const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)~([0-9a-f-]{36})$/;
-export const itemCursor = z.string().check(z.regex(CURSOR, 'must be a cursor returned by the previous page'));
+const CURSOR = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)~([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const NOT_A_CURSOR = 'must be a cursor returned by the previous page';
+export const itemCursor = z.string().check(
+  z.regex(CURSOR, NOT_A_CURSOR),
+  z.refine((s) => decodeItemCursor(s) !== null, NOT_A_CURSOR),
+);
 
 export function encodeItemCursor(item: { createdAt: string; id: string }): string {
   return `${item.createdAt}~${item.id}`;
@@ -23,7 +27,9 @@ export function decodeItemCursor(cursor: string): { createdAt: Date; id: string 
   const m = CURSOR.exec(cursor);
   if (!m?.[1] || !m[2]) return null;
   const createdAt = new Date(m[1]);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: m[2] };
+  // A day that does not exist (02-30) or a year no item can have would reach the database as a query error.
+  if (!isPlausibleInstant(createdAt) || createdAt.toISOString() !== m[1]) return null;
+  return { createdAt, id: m[2] };
 }
 
 export const listItemsQuery = z.object({

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RRule } from './rrule.ts';
 import {
   checkRrule,
   choiceOfRrule,
+  firstOccurrence,
   describeRecurrence,
   nextOccurrences,
   nextPlanReminderAt,
@@ -120,5 +123,89 @@ describe('rules from the form and custom rules', () => {
     expect(checkRrule('not a rule').ok).toBe(false);
     expect(togetherSchedule.safeParse({ start: '2026-02-30T12:00', timeZone: 'Europe/Berlin', rrule: null, durationMinutes: 60, leadMinutes: null }).success).toBe(false);
     expect(togetherSchedule.safeParse({ start: '2026-02-10T12:00', timeZone: 'Mars/Olympus', rrule: null, durationMinutes: 60, leadMinutes: null }).success).toBe(false);
+  });
+});
+
+describe('no rule can make the server or the worker loop (hard edges)', () => {
+  const raw = (start: string, rrule: string | null) => ({ start, timeZone: 'Europe/Berlin', rrule, durationMinutes: 60, leadMinutes: 30 });
+
+  it('refuses rules that never happen, at the boundary, with the reason on the rule', () => {
+    for (const rule of ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31', 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=9']) {
+      const parsed = togetherSchedule.safeParse(raw('2026-04-05T12:00', rule));
+      expect(parsed.success, rule).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(['rrule']);
+    }
+    // Sparse but real: a leap day, the fifth Monday.
+    expect(togetherSchedule.safeParse(raw('2026-04-05T12:00', 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29')).success).toBe(true);
+    expect(togetherSchedule.safeParse(raw('2026-04-05T12:00', 'FREQ=MONTHLY;BYDAY=5MO')).success).toBe(true);
+  });
+
+  it('refuses an enormous COUNT, an UNTIL or a start no couple could mean', () => {
+    expect(checkRrule('FREQ=DAILY;COUNT=100000000')).toEqual({ ok: false, reason: 'COUNT between 1 and 5000' });
+    expect(checkRrule('FREQ=DAILY;COUNT=5000').ok).toBe(true);
+    expect(checkRrule('FREQ=DAILY;UNTIL=99991231T000000Z').ok).toBe(false);
+    expect(togetherSchedule.safeParse(raw('0001-01-01T12:00', 'FREQ=DAILY')).success).toBe(false);
+    expect(togetherSchedule.safeParse(raw('9999-12-31T12:00', null)).success).toBe(false);
+    expect(togetherSchedule.safeParse(raw('1985-06-01T12:00', 'FREQ=YEARLY')).success).toBe(true);
+  });
+
+  it('an expansion that runs out of steps ends with what it found instead of walking to the year 9999', () => {
+    // Not checked (as if stored before the check): the expansion must still end.
+    const never = { ...raw('2026-04-05T12:00', 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'), rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30' };
+    expect(occurrencesBetween(never, new Date('2026-01-01T00:00:00Z'), new Date('2200-01-01T00:00:00Z'), 500, 1_000)).toEqual([]);
+    expect(firstOccurrence(never)).toBeUndefined();
+    // A COUNT rule walks from its start: with too few steps it stops early, with enough it finds every one.
+    const counted = plan('2026-01-01T09:00', 'UTC', 'FREQ=DAILY;COUNT=400');
+    expect(occurrencesBetween(counted, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z'), 1_000, 100)).toHaveLength(100);
+    expect(occurrencesBetween(counted, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z'), 1_000)).toHaveLength(400);
+  });
+
+  it('a daily ritual from 1900 still answers for 2199: rules without COUNT start near the window', () => {
+    const daily = plan('1900-01-01T12:00', 'UTC', 'FREQ=DAILY');
+    const january = occurrencesBetween(daily, new Date('2199-01-01T00:00:00Z'), new Date('2199-02-01T00:00:00Z'), 500, 100);
+    expect(january.map((o) => o.local)).toHaveLength(31);
+    expect(january[0]?.local).toBe('2199-01-01T12:00');
+  });
+
+  it('starting a rule near the window gives exactly the occurrences rrule gives from its start', () => {
+    const rules = [
+      'FREQ=DAILY;INTERVAL=3',
+      'FREQ=WEEKLY',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+      'FREQ=WEEKLY;INTERVAL=3;WKST=SU;BYDAY=SU,MO',
+      'FREQ=MONTHLY',
+      'FREQ=MONTHLY;INTERVAL=5',
+      'FREQ=MONTHLY;BYDAY=-1SU',
+      'FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=31',
+      'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=2',
+      'FREQ=YEARLY',
+      'FREQ=YEARLY;INTERVAL=3',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+      'FREQ=YEARLY;BYMONTH=3,9',
+      'FREQ=DAILY;BYMONTH=2',
+    ];
+    const day = (y: number, d: number) => new Date(Date.UTC(y, 0, 1) + d * 86_400_000);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...rules),
+        fc.integer({ min: 1950, max: 2030 }),
+        fc.integer({ min: 0, max: 364 }),
+        fc.integer({ min: 0, max: 1439 }),
+        fc.integer({ min: 0, max: 60 * 365 }),
+        (rule, year, dayOfYear, minute, later) => {
+          const startFloating = new Date(day(year, dayOfYear).getTime() + minute * 60_000);
+          const start = startFloating.toISOString().slice(0, 16);
+          const schedule = plan(start, 'UTC', rule, null);
+          const from = new Date(startFloating.getTime() + later * 86_400_000);
+          const to = new Date(from.getTime() + 400 * 86_400_000);
+          const reference = new RRule({ ...RRule.parseString(rule), dtstart: startFloating, tzid: null })
+            .between(from, to, true)
+            .filter((d) => d.getTime() < to.getTime())
+            .map((d) => d.toISOString().slice(0, 16));
+          expect(occurrencesBetween(schedule, from, to).map((o) => o.local)).toEqual(reference);
+        },
+      ),
+      { seed: 20261206, numRuns: 150 },
+    );
   });
 });

@@ -17,17 +17,29 @@ export * from './schedule-shape.ts';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+/** Years a ritual or a date can start in (the API's plausible years, common.ts). */
+const FIRST_START_YEAR = 1900;
+const LAST_START_YEAR = 2200;
+/** More repetitions than any couple plans (a daily ritual for thirteen years); a bigger COUNT is a probe. */
+export const MAX_RRULE_COUNT = 5000;
+
 export const localDateTime = z
   .string()
   .check(
     z.regex(LOCAL_DATE_TIME, 'a local date and time as YYYY-MM-DDTHH:mm'),
     z.refine((s) => floatingOf(s) !== null, 'a date and time that exist'),
+    z.refine((s) => {
+      const year = floatingOf(s)?.getUTCFullYear() ?? 0;
+      return year >= FIRST_START_YEAR && year <= LAST_START_YEAR;
+    }, `a year between ${String(FIRST_START_YEAR)} and ${String(LAST_START_YEAR)}`),
   );
 
 /** Frequencies a couple's ritual can have; anything finer would be a flood of reminders. */
 const ALLOWED_FREQ = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
 /** Parts that would put several occurrences in one day, or move the start: the form owns those. */
 const FORBIDDEN_PARTS = /(^|;)(DTSTART|BYHOUR|BYMINUTE|BYSECOND|BYSETPOS=[^;]*,)/i;
+/** The UNTIL a rule may name, as a floating instant: the end of the last plausible year. */
+const LATEST_UNTIL_MS = Date.UTC(LAST_START_YEAR + 1, 0, 1);
 
 /** Normalises an RRULE value ("RRULE:" prefix optional) or says why it cannot be used. */
 export function checkRrule(input: string): { ok: true; rrule: string } | { ok: false; reason: string } {
@@ -43,6 +55,12 @@ export function checkRrule(input: string): { ok: true; rrule: string } | { ok: f
   if (options.freq === undefined || !ALLOWED_FREQ.has(options.freq)) return { ok: false, reason: 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY' };
   if (options.interval !== undefined && options.interval !== null && (options.interval < 1 || options.interval > 52)) {
     return { ok: false, reason: 'INTERVAL between 1 and 52' };
+  }
+  if (options.count !== undefined && options.count !== null && (options.count < 1 || options.count > MAX_RRULE_COUNT)) {
+    return { ok: false, reason: `COUNT between 1 and ${String(MAX_RRULE_COUNT)}` };
+  }
+  if (options.until instanceof Date && !(options.until.getTime() >= Date.UTC(FIRST_START_YEAR, 0, 1) && options.until.getTime() < LATEST_UNTIL_MS)) {
+    return { ok: false, reason: `UNTIL in a year between ${String(FIRST_START_YEAR)} and ${String(LAST_START_YEAR)}` };
   }
   return { ok: true, rrule: text };
 }
@@ -62,7 +80,7 @@ export const rruleText = z.pipe(
   }),
 );
 
-export const togetherSchedule = z.object({
+const scheduleFields = z.object({
   /** The first occurrence (or the date itself), on the wall clock of `timeZone`. */
   start: localDateTime,
   timeZone: z.string().check(z.minLength(1), z.maxLength(64), z.refine(isKnownTimeZone, 'an IANA time zone such as Europe/Berlin')),
@@ -72,7 +90,16 @@ export const togetherSchedule = z.object({
   /** Remind this long before each occurrence; null for no reminder. */
   leadMinutes: z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_LEAD_MINUTES))),
 });
-export type TogetherSchedule = z.infer<typeof togetherSchedule>;
+
+/** How far after its start a rule must first happen: a leap day every eight years at worst (2096 → 2104). */
+const FIRST_OCCURRENCE_WITHIN_MS = 9 * 366 * DAY_MS;
+
+export const togetherSchedule = scheduleFields.check(
+  // A rule that never happens (the 31st of every twelfth month from April) would otherwise be
+  // searched to the year 9999 on every reminder; refuse it where the couple can still fix it.
+  z.refine((s) => firstOccurrence(s) !== undefined, { message: 'a rule that happens within a few years of its start', path: ['rrule'] }),
+);
+export type TogetherSchedule = z.infer<typeof scheduleFields>;
 /** What a client sends (the rule before normalising). */
 export type TogetherScheduleInput = z.input<typeof togetherSchedule>;
 
@@ -126,10 +153,87 @@ export type Occurrence = {
   readonly local: string;
 };
 
-function ruleOf(schedule: TogetherSchedule, dtstart: Date): RRule | null {
+/**
+ * The most steps (one per day, week, month or year the rule walks) an expansion may take.
+ * Rules without COUNT start near the window (`startedNear`), so only a COUNT rule walks
+ * from its start, and COUNT is at most 5,000. A rule that matches nothing would otherwise
+ * make rrule walk until the year 9999 (seconds of CPU per call).
+ */
+export const MAX_EXPANSION_STEPS = 40_000;
+
+class StepBudgetSpent extends Error {}
+
+/**
+ * rrule reads `options.interval` each time it steps to the next period (and nowhere
+ * else in its loop), so counting those reads bounds its work without a clock.
+ */
+function withStepBudget(rule: RRule, steps: number): RRule {
+  const options = rule.options;
+  const interval = options.interval;
+  let reads = 0;
+  // Two reads per step: the loop's own check, and the step itself.
+  const limit = steps * 2;
+  rule.options = Object.defineProperty({ ...options }, 'interval', {
+    get() {
+      reads += 1;
+      if (reads > limit) throw new StepBudgetSpent();
+      return interval;
+    },
+    enumerable: true,
+  });
+  return rule;
+}
+
+type RuleOptions = ReturnType<typeof RRule.parseString>;
+
+/**
+ * The same rule started later: whole periods (INTERVAL days, weeks, months or years) after
+ * its start, on or before `near`. A rule without COUNT repeats period by period, so from
+ * the new start on it gives the same occurrences, and rrule no longer walks every day since
+ * the ritual began. What rrule would have taken from the start (the day, month or weekday
+ * of a bare FREQ=MONTHLY) is written out first, so the later start cannot change it.
+ */
+function startedNear(options: RuleOptions, dtstart: Date, near: Date): { options: RuleOptions; dtstart: Date } {
+  const unchanged = { options, dtstart };
+  if ((options.count ?? null) !== null || near.getTime() <= dtstart.getTime()) return unchanged;
+  const n = options.interval ?? 1;
+  const y = dtstart.getUTCFullYear();
+  const m = dtstart.getUTCMonth();
+  const time = dtstart.getTime() - Date.UTC(y, m, dtstart.getUTCDate());
+  const hasDays = (options.byweekno ?? null) !== null || (options.byyearday ?? null) !== null || (options.bymonthday ?? null) !== null || (options.byweekday ?? null) !== null;
+  switch (options.freq) {
+    case RRule.DAILY:
+    case RRule.WEEKLY: {
+      const periodMs = (options.freq === RRule.DAILY ? 1 : 7) * n * DAY_MS;
+      // One period of margin: the new start must not pass an occurrence in `near`'s period.
+      const k = Math.floor((near.getTime() - dtstart.getTime()) / periodMs) - 1;
+      if (k <= 0) return unchanged;
+      const weekday = options.freq === RRule.WEEKLY && !hasDays ? { byweekday: [(dtstart.getUTCDay() + 6) % 7] } : {};
+      return { options: { ...options, ...weekday }, dtstart: new Date(dtstart.getTime() + k * periodMs) };
+    }
+    case RRule.MONTHLY: {
+      const months = (near.getUTCFullYear() - y) * 12 + (near.getUTCMonth() - m);
+      const k = Math.floor(months / n) - 1;
+      if (k <= 0) return unchanged;
+      const day = hasDays ? {} : { bymonthday: [dtstart.getUTCDate()] };
+      return { options: { ...options, ...day }, dtstart: new Date(Date.UTC(y, m + k * n, 1) + time) };
+    }
+    case RRule.YEARLY: {
+      const k = Math.floor((near.getUTCFullYear() - y) / n) - 1;
+      if (k <= 0) return unchanged;
+      const day = hasDays ? {} : { bymonth: options.bymonth ?? [m + 1], bymonthday: [dtstart.getUTCDate()] };
+      return { options: { ...options, ...day }, dtstart: new Date(Date.UTC(y + k * n, 0, 1) + time) };
+    }
+    default:
+      return unchanged;
+  }
+}
+
+function ruleOf(schedule: TogetherSchedule, dtstart: Date, steps: number, near: Date): RRule | null {
   if (schedule.rrule === null) return null;
   try {
-    return new RRule({ ...RRule.parseString(schedule.rrule), dtstart, tzid: null });
+    const later = startedNear(RRule.parseString(schedule.rrule), dtstart, near);
+    return withStepBudget(new RRule({ ...later.options, dtstart: later.dtstart, tzid: null }), steps);
   } catch {
     return null;
   }
@@ -145,25 +249,42 @@ const occurrenceOf = (schedule: TogetherSchedule, floating: Date): Occurrence =>
  * in floating time with a day's margin each side (no zone is more than 14 hours off
  * UTC), then each candidate is placed in the zone and filtered by its real instant.
  */
-export function occurrencesBetween(schedule: TogetherSchedule, from: Date, to: Date, limit = 500): Occurrence[] {
+export function occurrencesBetween(schedule: TogetherSchedule, from: Date, to: Date, limit = 500, steps = MAX_EXPANSION_STEPS): Occurrence[] {
   const dtstart = floatingOf(schedule.start);
   if (dtstart === null || to.getTime() <= from.getTime()) return [];
   const inRange = (o: Occurrence) => o.start.getTime() >= from.getTime() && o.start.getTime() < to.getTime();
-  const rule = ruleOf(schedule, dtstart);
+  const lo = new Date(from.getTime() - DAY_MS);
+  const hi = new Date(to.getTime() + DAY_MS);
+  const rule = ruleOf(schedule, dtstart, steps, lo);
   if (rule === null) {
     if (schedule.rrule !== null) return [];
     const only = occurrenceOf(schedule, dtstart);
     return inRange(only) ? [only] : [];
   }
   const out: Occurrence[] = [];
-  const lo = new Date(from.getTime() - DAY_MS);
-  const hi = new Date(to.getTime() + DAY_MS);
-  rule.between(lo, hi, true, (floating) => {
-    const o = occurrenceOf(schedule, floating);
-    if (inRange(o)) out.push(o);
-    return out.length < limit;
-  });
+  try {
+    rule.between(lo, hi, true, (floating) => {
+      const o = occurrenceOf(schedule, floating);
+      if (inRange(o)) out.push(o);
+      return out.length < limit;
+    });
+  } catch (e) {
+    // Out of steps: what was found so far is the answer (a rule that sparse has no more to give).
+    if (!(e instanceof StepBudgetSpent)) throw e;
+  }
   return out;
+}
+
+/**
+ * The schedule's first occurrence, looked for within a few years of its start and with a
+ * small step budget (a daily rule walks about 3,300 days in nine years).
+ */
+export function firstOccurrence(schedule: TogetherSchedule): Occurrence | undefined {
+  const dtstart = floatingOf(schedule.start);
+  if (dtstart === null) return undefined;
+  // Floating time sits within 14 hours of the real instant; a day's margin covers every zone.
+  const from = new Date(dtstart.getTime() - DAY_MS);
+  return occurrencesBetween(schedule, from, new Date(from.getTime() + FIRST_OCCURRENCE_WITHIN_MS), 1, 5_000)[0];
 }
 
 /** How far ahead to look for the next occurrences: a yearly rule still yields one. */

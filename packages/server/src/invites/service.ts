@@ -52,11 +52,14 @@ function whyGone(invite: InviteRow, at: Date): Result<void, GoneReason> {
   return ok(undefined);
 }
 
-/** Proof before status, so someone without the link learns nothing about the invitation. */
-async function checkInvite(deps: InviteDeps, id: string, proof: Uint8Array): Promise<Result<InviteRow, 'not_found' | 'invalid_proof' | GoneReason>> {
+/**
+ * Proof before status, so someone without the link learns nothing about the invitation,
+ * not even that it exists: an unknown id and a wrong proof get the same answer.
+ */
+async function checkInvite(deps: InviteDeps, id: string, proof: Uint8Array): Promise<Result<InviteRow, 'invalid_proof' | GoneReason>> {
   const invite = await inviteById(deps.db, id);
-  if (invite === undefined) return err('not_found', 'No such invitation.');
-  if (!equalBytes(hashProof(proof), invite.proofHash)) return err('invalid_proof', 'This invitation link is not complete or not right.');
+  const proofHash = hashProof(proof);
+  if (invite === undefined || !equalBytes(proofHash, invite.proofHash)) return err('invalid_proof', 'This invitation link is not complete or not right.');
   const gone = whyGone(invite, deps.now());
   return gone.ok ? ok(invite) : gone;
 }
@@ -70,7 +73,7 @@ export async function acceptInvite(
   userId: string,
   id: string,
   input: { proof: Uint8Array; wrappedSpaceKey: Uint8Array; profile: Uint8Array },
-): Promise<Result<string, 'not_found' | 'invalid_proof' | 'invite_gone' | 'already_in_space' | 'space_full' | 'space_ended'>> {
+): Promise<Result<string, 'invalid_proof' | 'invite_gone' | 'already_in_space' | 'space_full' | 'space_ended'>> {
   const at = deps.now();
   return transact(deps.db, async (tx) => {
     if ((await memberOf(tx, userId)) !== undefined) {

@@ -136,6 +136,31 @@ describe.each(engines)('web push on $name', (engine) => {
     expect(await devices(a)).toEqual([]);
   });
 
+  it('an outsider who knows a device endpoint cannot take it over; the same browser (same keys) can move it', async () => {
+    const { a } = await makeCouple(t, 'takeover');
+    const { a: outsider } = await makeCouple(t, 'outsider');
+    const phone = service.addDevice(`phone-${randomUUID()}`);
+    const made = await subscribe(a, phone);
+
+    // The probe: the endpoint alone, with keys of the outsider's own.
+    const stolen = await outsider.agent.put('/api/push/subscription', { endpoint: phone.endpoint, keys: { p256dh: phone.keys.p256dh, auth: b64(16) }, label: 'Mine now' });
+    expect(stolen.status).toBe(409);
+    expect(stolen.body).toMatchObject({ error: { code: 'conflict', message: expect.any(String) } });
+    expect(await devices(outsider)).toEqual([]);
+    expect(await devices(a)).toMatchObject([{ id: made.id, label: phone.name }]);
+
+    // The owner still gets the pushes.
+    await remindBoth(a);
+    await deliver();
+    expect(payloadsFor(phone.name)).toHaveLength(1);
+
+    // Someone else signing in on that same browser shows the browser's own keys: the device moves.
+    const moved = await outsider.agent.put('/api/push/subscription', { endpoint: phone.endpoint, keys: phone.keys, label: 'Shared tablet' });
+    expect(moved.status).toBe(200);
+    expect(await devices(a)).toEqual([]);
+    expect(await devices(outsider)).toMatchObject([{ id: made.id, label: 'Shared tablet' }]);
+  });
+
   it('pushes each new notification once to every device of its recipient, readable only with the device keys', async () => {
     const { a, b } = await makeCouple(t, 'fanout');
     const [phone, laptop, theirs] = [service.addDevice(`a-phone-${randomUUID()}`), service.addDevice(`a-laptop-${randomUUID()}`), service.addDevice(`b-${randomUUID()}`)];

@@ -4,7 +4,7 @@ import { pushSubscribeBody, pushUnsubscribeBody, type PushDeviceView } from '@he
 import type { Config } from '../config/env.ts';
 import { requireSession } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
-import { HttpError } from '../http/errors.ts';
+import { HttpError, unwrap } from '../http/errors.ts';
 import { readBody } from '../http/validate.ts';
 import { listSubscriptions, removeSubscription, saveSubscription, type PushSubscriptionRow } from './store.ts';
 import { vapidKeys } from './vapid.ts';
@@ -51,7 +51,7 @@ export const pushRoutes = new Hono<AppEnv>()
     const body = await readBody(c, pushSubscribeBody);
     const { db, now, config } = c.var.deps;
     if (!endpointAllowed(body.endpoint, config)) throw new HttpError('invalid_input', 'endpoint: must be an https address of a push service.');
-    const row = await saveSubscription(db, user.id, body, now());
+    const row = unwrap(await saveSubscription(db, user.id, body, now()));
     return c.json({ device: deviceView(row) });
   })
   .post('/push/unsubscribe', async (c) => {

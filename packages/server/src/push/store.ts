@@ -1,17 +1,27 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
+import { err, ok, type Result } from '@hearth/core';
 import type { PushSubscribeBody } from '@hearth/core/api';
 import type { Db } from '../db/open.ts';
 import { pushSubscriptions } from '../db/schema.ts';
+import { transact } from '../db/transact.ts';
 
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
 
+const sameSecret = (a: string, b: string): boolean => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
 /**
  * Saves this device's subscription for the signed-in person, or updates its choices.
- * Keyed by endpoint: the browser gives one per origin, so a second account signing in on
- * the same device takes the subscription over (the first no longer gets pushes there).
+ * Keyed by endpoint: the browser gives one per origin. A second account signing in on the
+ * same browser may take the subscription over, but only by showing its keys (decision
+ * 0050): the `auth` secret and `p256dh` key live in that browser and are never sent back
+ * by the API, so knowing someone's endpoint URL alone cannot move their device.
  */
-export async function saveSubscription(db: Db, userId: string, body: PushSubscribeBody, at: Date): Promise<PushSubscriptionRow> {
+export async function saveSubscription(db: Db, userId: string, body: PushSubscribeBody, at: Date): Promise<Result<PushSubscriptionRow, 'conflict'>> {
   const values = {
     userId,
     p256dh: body.keys.p256dh,
@@ -21,13 +31,21 @@ export async function saveSubscription(db: Db, userId: string, body: PushSubscri
     discreet: body.discreet,
     updatedAt: at,
   };
-  const [row] = await db
-    .insert(pushSubscriptions)
-    .values({ id: randomUUID(), endpoint: body.endpoint, createdAt: at, ...values })
-    .onConflictDoUpdate({ target: pushSubscriptions.endpoint, set: values })
-    .returning();
-  if (row === undefined) throw new Error('saving a push subscription returned no row');
-  return row;
+  return transact(db, async (tx) => {
+    const [inserted] = await tx
+      .insert(pushSubscriptions)
+      .values({ id: randomUUID(), endpoint: body.endpoint, createdAt: at, ...values })
+      .onConflictDoNothing({ target: pushSubscriptions.endpoint })
+      .returning();
+    if (inserted !== undefined) return ok(inserted);
+    const [held] = await tx.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, body.endpoint)).for('update');
+    if (held === undefined) throw new Error('a push subscription vanished while it was being saved');
+    const sameDevice = sameSecret(held.auth, body.keys.auth) && sameSecret(held.p256dh, body.keys.p256dh);
+    if (held.userId !== userId && !sameDevice) return err('conflict', 'This device is registered to another account. Sign in there and turn notifications off first.');
+    const [row] = await tx.update(pushSubscriptions).set(values).where(eq(pushSubscriptions.id, held.id)).returning();
+    if (row === undefined) throw new Error('updating a push subscription returned no row');
+    return ok(row);
+  });
 }
 
 /** Only the owner can remove a subscription; someone else's endpoint is quietly not theirs. */
