@@ -79,20 +79,25 @@ const INSERT_CHUNK = 500;
 
 /** Parents before children in a table that refers to itself (item threads), so chunks never break a reference. */
 export function parentsFirst(rows: Record<string, unknown>[], selfRefs: { column: string; refColumn: string }[]): Record<string, unknown>[] {
-  const ref = selfRefs[0];
-  if (ref === undefined) return rows;
-  const key = (r: Record<string, unknown>, col: string) => (r[col] === null || r[col] === undefined ? null : String(r[col]));
-  const present = new Set(rows.map((r) => key(r, ref.refColumn)));
+  if (selfRefs.length === 0) return rows;
+  // A reference may span several columns (an item's parent is (space_id, parent_id) → (space_id, id)).
+  const key = (r: Record<string, unknown>, cols: readonly string[]) => {
+    const values = cols.map((col) => r[col]);
+    return values.some((v) => v === null || v === undefined) ? null : JSON.stringify(values.map(String));
+  };
+  const from = selfRefs.map((s) => s.column);
+  const to = selfRefs.map((s) => s.refColumn);
+  const present = new Set(rows.map((r) => key(r, to)));
   const placed = new Set<string | null>();
   const out: Record<string, unknown>[] = [];
   let pending = rows;
   while (pending.length > 0) {
     const next: Record<string, unknown>[] = [];
     for (const r of pending) {
-      const parent = key(r, ref.column);
+      const parent = key(r, from);
       if (parent === null || !present.has(parent) || placed.has(parent)) {
         out.push(r);
-        placed.add(key(r, ref.refColumn));
+        placed.add(key(r, to));
       } else next.push(r);
     }
     // A cycle cannot be ordered; leave the rest in one go and let the database judge it.

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  type AnyPgColumn,
   customType,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -128,10 +128,15 @@ export const invites = pgTable(
   ],
 );
 
+/**
+ * Item ids are chosen by clients (decision 0001) and unique within their space, not across
+ * spaces (decision 0052): the key is (space_id, id), so an id another space uses answers
+ * like any fresh id and tells nobody it exists.
+ */
 export const items = pgTable(
   'items',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     spaceId: uuid('space_id')
       .notNull()
       .references(() => spaces.id, { onDelete: 'cascade' }),
@@ -140,7 +145,7 @@ export const items = pgTable(
     kind: text('kind').notNull(),
     visibility: text('visibility', { enum: ['shared', 'private'] }).notNull(),
     // Threads (a reply under a check-in, a side under a topic): removing the parent removes its thread.
-    parentId: uuid('parent_id').references((): AnyPgColumn => items.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id'),
     // Schedule metadata the server may see (DESIGN §4), for reminders.
     remindAt: ts('remind_at'),
     // Rituals and dates: start, zone, recurrence rule and lead time (decision 0016); validated with core's schema when read.
@@ -152,6 +157,8 @@ export const items = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [
+    primaryKey({ name: 'items_pkey', columns: [t.spaceId, t.id] }),
+    foreignKey({ name: 'items_parent_fk', columns: [t.spaceId, t.parentId], foreignColumns: [t.spaceId, t.id] }).onDelete('cascade'),
     index('items_space_created_idx').on(t.spaceId, t.createdAt),
     index('items_space_parent_idx').on(t.spaceId, t.parentId),
     index('items_remind_at_idx').on(t.remindAt).where(sql`${t.remindAt} is not null`),

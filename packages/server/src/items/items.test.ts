@@ -112,12 +112,24 @@ describe.each(engines)('items on $name', (engine) => {
     // Same bytes from the partner is still a different write.
     expect((await b.agent.post('/api/items', input)).status).toBe(409);
 
-    // An id from another space: conflict, and nothing about the other item leaks.
+    // An id another space uses answers exactly like a fresh one (no existence oracle, decision 0052):
+    // it is a new item in the stranger's space, and the couple's item is untouched.
     const stranger = await signUp(t);
     await createSpaceFor(stranger);
-    const clash = await stranger.agent.post('/api/items', input);
-    expect(clash.status).toBe(409);
-    expect(JSON.stringify(clash.body)).not.toContain(input.body);
+    const theirs = { ...input, body: b64(120) };
+    const reused = await stranger.agent.post('/api/items', theirs);
+    const fresh = await stranger.agent.post('/api/items', { ...theirs, id: randomUUID() });
+    expect(reused.status).toBe(201);
+    expect(reused.status).toBe(fresh.status);
+    expect(itemResponse.parse(reused.body).item).toMatchObject({ id: input.id, body: theirs.body });
+    expect(itemResponse.parse((await a.agent.get(`/api/items/${input.id}`)).body).item.body).toBe(input.body);
+    expect(itemResponse.parse((await stranger.agent.get(`/api/items/${input.id}`)).body).item.body).toBe(theirs.body);
+    // Retries stay idempotent in each space.
+    expect((await stranger.agent.post('/api/items', theirs)).status).toBe(200);
+    expect((await a.agent.post('/api/items', input)).status).toBe(200);
+    // Deleting one leaves the other.
+    expect((await stranger.agent.delete(`/api/items/${input.id}`)).status).toBe(204);
+    expect((await a.agent.get(`/api/items/${input.id}`)).status).toBe(200);
   });
 
   it('lets only the author change or delete a shared item, and hides private items from the partner', async () => {

@@ -6,7 +6,7 @@ import type { Member } from '../http/access.ts';
 import { lockSpace } from '../space/store.ts';
 import { notifyMany } from '../notifications/notify.ts';
 import { partnersOf, sparkEffective } from '../spark/store.ts';
-import { authorHasInThread, deleteItem, insertItem, itemById, updateItemBody, visibleItem, type ItemRow } from './store.ts';
+import { authorHasInThread, deleteItem, insertItem, itemInSpace, updateItemBody, visibleItem, type ItemRow } from './store.ts';
 
 type ItemDeps = Pick<Deps, 'db' | 'now'>;
 type Who = Pick<Member, 'user' | 'space'>;
@@ -46,12 +46,12 @@ export async function createItem(
     // Shared lock on the space: a concurrent leave cannot end it halfway through this write.
     const space = await lockSpace(tx, who.space.id, 'share');
     if (space?.status !== 'active') return err('space_ended', ENDED);
-    // The id exists: a retry of the very same write gets the first answer (DESIGN §5.7);
-    // anything else is a clash, reported the same way whichever space holds the id.
-    const existing = await itemById(tx, input.id);
+    // The id exists in this space: a retry of the very same write gets the first answer
+    // (DESIGN §5.7); anything else is a clash. Ids are per space (decision 0052), so another
+    // space's id is simply free here, and nobody learns that it is in use elsewhere.
+    const existing = await itemInSpace(tx, who.space.id, input.id);
     if (existing !== undefined) {
       const sameWrite =
-        existing.spaceId === who.space.id &&
         existing.authorId === who.user.id &&
         existing.kind === input.kind &&
         existing.visibility === input.visibility &&

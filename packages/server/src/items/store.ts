@@ -59,13 +59,13 @@ export async function visibleItem(db: Db, spaceId: string, userId: string, id: s
 }
 
 export async function insertItem(db: Db, item: typeof items.$inferInsert): Promise<ItemRow | undefined> {
-  const [row] = await db.insert(items).values(item).onConflictDoNothing({ target: items.id }).returning();
+  const [row] = await db.insert(items).values(item).onConflictDoNothing({ target: [items.spaceId, items.id] }).returning();
   return row;
 }
 
-/** Any space: only used to tell an idempotent retry from an id clash, never returned to the caller as is. */
-export async function itemById(db: Db, id: string): Promise<ItemRow | undefined> {
-  const [row] = await db.select().from(items).where(eq(items.id, id));
+/** Whoever wrote it: only used to tell an idempotent retry from an id clash, never returned to the caller as is. */
+export async function itemInSpace(db: Db, spaceId: string, id: string): Promise<ItemRow | undefined> {
+  const [row] = await db.select().from(items).where(and(eq(items.spaceId, spaceId), eq(items.id, id)));
   return row;
 }
 

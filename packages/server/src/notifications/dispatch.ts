@@ -41,7 +41,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
   // Notifications keep JavaScript's millisecond precision; a remind_at written with microseconds
   // (by SQL, not the API) would otherwise never count as handled and be claimed forever.
   const handled = sql`exists (select 1 from ${notifications} where ${notifications.itemId} = ${items.id}
-    and ${notifications.remindAt} = date_trunc('milliseconds', ${items.remindAt}))`;
+    and ${notifications.spaceId} = ${items.spaceId} and ${notifications.remindAt} = date_trunc('milliseconds', ${items.remindAt}))`;
   const spaceActive = sql`exists (select 1 from ${spaces} where ${spaces.id} = ${items.spaceId} and ${spaces.status} = 'active')`;
   const due = await tx
     .select({
@@ -109,7 +109,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
  * time in its author's zone, whether or not the app was opened in between. Done in the
  * claiming transaction, so the move and the notification commit or roll back together.
  */
-async function rearmDaily(tx: Db, due: readonly { id: string; authorId: string; kind: string; remindAt: Date | null }[], now: Date): Promise<void> {
+async function rearmDaily(tx: Db, due: readonly { id: string; spaceId: string; authorId: string; kind: string; remindAt: Date | null }[], now: Date): Promise<void> {
   const daily = due.filter((d) => REMIND_DAILY_KINDS.some((k) => k === d.kind));
   if (daily.length === 0) return;
   const zones = await tx
@@ -120,7 +120,7 @@ async function rearmDaily(tx: Db, due: readonly { id: string; authorId: string; 
     const zone = zones.find((z) => z.id === item.authorId)?.timeZone;
     if (item.remindAt === null || zone === undefined) continue;
     const next = nextDailyReminderAt(item.remindAt, now, zone);
-    if (next !== null) await tx.update(items).set({ remindAt: new Date(next) }).where(eq(items.id, item.id));
+    if (next !== null) await tx.update(items).set({ remindAt: new Date(next) }).where(and(eq(items.spaceId, item.spaceId), eq(items.id, item.id)));
   }
 }
 
@@ -130,13 +130,13 @@ async function rearmDaily(tx: Db, due: readonly { id: string; authorId: string; 
  * worker that was down for a week sends one reminder, not a backlog. A date (no rule)
  * has none left and its `remindAt` becomes null.
  */
-async function rearmScheduled(tx: Db, due: readonly { id: string; kind: string; remindAt: Date | null; schedule: unknown }[], now: Date): Promise<void> {
+async function rearmScheduled(tx: Db, due: readonly { id: string; spaceId: string; kind: string; remindAt: Date | null; schedule: unknown }[], now: Date): Promise<void> {
   for (const item of due) {
     if (item.remindAt === null || !SCHEDULED_KINDS.some((k) => k === item.kind)) continue;
     const schedule = scheduleOf(item);
     const from = new Date(Math.max(item.remindAt.getTime(), now.getTime()));
     const next = schedule === null ? null : nextPlanReminderAt(schedule, from);
-    await tx.update(items).set({ remindAt: next }).where(eq(items.id, item.id));
+    await tx.update(items).set({ remindAt: next }).where(and(eq(items.spaceId, item.spaceId), eq(items.id, item.id)));
   }
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { NOTIFICATION_EVENTS } from '@hearth/core/api';
 import { items, users } from '../db/schema.ts';
 
@@ -19,8 +19,8 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     spaceId: uuid('space_id').notNull(),
-    // Removing an item removes its notifications, so none links to something gone.
-    itemId: uuid('item_id').references(() => items.id, { onDelete: 'cascade' }),
+    // Removing an item removes its notifications, so none links to something gone (the key is below: item ids are per space).
+    itemId: uuid('item_id'),
     itemKind: text('item_kind'),
     /** A subject that is not an item (a nudge); no foreign key, so each feature owns its table. */
     refId: uuid('ref_id'),
@@ -33,6 +33,7 @@ export const notifications = pgTable(
     readAt: ts('read_at'),
   },
   (t) => [
+    foreignKey({ name: 'notifications_item_fk', columns: [t.spaceId, t.itemId], foreignColumns: [items.spaceId, items.id] }).onDelete('cascade'),
     uniqueIndex('notifications_once_uq').on(t.userId, t.dedupeKey),
     index('notifications_item_remind_idx').on(t.itemId, t.remindAt),
     index('notifications_user_created_idx').on(t.userId, t.createdAt),
