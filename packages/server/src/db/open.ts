@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { tryLock } from 'fs-native-extensions';
+import { tryLockFile } from './file-lock.ts';
 import pg from 'pg';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -142,7 +142,7 @@ async function lockDataDir(dataDir: string): Promise<Result<() => Promise<void>,
   }
   let locked: boolean;
   try {
-    locked = tryLock(file.fd);
+    locked = tryLockFile(file.fd);
   } catch (e) {
     await file.close().catch(() => undefined);
     return err('open_failed', `Could not lock the data folder ${dataDir}: ${describe(e)}`);
