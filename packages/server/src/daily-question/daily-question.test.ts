@@ -191,9 +191,11 @@ describe.each(engines)('daily question on $name', (engine) => {
       expect(await post(stranger, item('daily-question-answered', day.id))).toBe(404);
       expect(await post(stranger, item('daily-question-reaction', answerA.id))).toBe(404);
       expect(await post(stranger, item('daily-question-comment', answerB.id))).toBe(404);
-      // The same (derived) day id in another space is refused without saying why.
-      expect(await post(stranger, { ...day, body: b64(160) })).toBe(409);
     }
     expect(await rowCounts(t.db)).toEqual(before);
+    // The same day id in another space is only an id there (decision 0052): it becomes that
+    // couple's own item, answered like any fresh id, and ours is untouched.
+    expect(await post(theirs.a, { ...day, body: b64(160) })).toBe(201);
+    expect(itemResponse.parse((await ours.a.agent.get(`/api/items/${day.id}`)).body).item.body).toBe(day.body);
   });
 });
