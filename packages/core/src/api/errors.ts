@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   space_ended: 409,
   spark_unavailable: 409,
   invite_gone: 410,
+  /** This device can no longer be unlocked without the password (removed, five wrong PINs, a new password). */
+  device_unlock_ended: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

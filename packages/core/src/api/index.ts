@@ -12,3 +12,4 @@ export * from './together.ts';
 export * from './touch.ts';
 export * from './push.ts';
 export * from './spark.ts';
+export * from './devices.ts';

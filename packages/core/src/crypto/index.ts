@@ -53,3 +53,18 @@ export {
   sealPushPreview,
   openPushPreview,
 } from './push-preview.ts';
+export {
+  DEVICE_SHARE_BYTES,
+  PIN_DIGITS,
+  PIN_PATTERN,
+  PIN_SALT_BYTES,
+  deviceKeyFromPin,
+  deviceKeyFromPrf,
+  newPinSalt,
+  openBundleForDevice,
+  pinProof,
+  pinVerifier,
+  prfInput,
+  sealBundleForDevice,
+  type DeviceIds,
+} from './device.ts';

@@ -1,3 +1,4 @@
+import { endEveryDeviceUnlock } from '../devices/store.ts';
 import { randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '@hearth/core';
 import type { Deps } from '../http/context.ts';
@@ -133,6 +134,8 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await updateUser(tx, user.id, { salt: input.newSalt, authHash, keysByPassword: input.newKeysByPassword, updatedAt: deps.now() });
     await deleteOtherSessions(tx, user.id, tokenHash);
+    // Every device unlocked without the password stops (decision 0053): the new password is needed once on each.
+    await endEveryDeviceUnlock(tx, user.id);
   });
   return ok(undefined);
 }
@@ -166,6 +169,7 @@ export async function recoveryComplete(
     if (updated === undefined) return err('invalid_credentials', 'That account no longer exists.');
     // Whoever held the old password is signed out everywhere.
     await deleteOtherSessions(tx, updated.id, undefined);
+    await endEveryDeviceUnlock(tx, updated.id);
     return ok(await startSession({ ...deps, db: tx }, updated, userAgent));
   });
 }

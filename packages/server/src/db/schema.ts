@@ -24,8 +24,9 @@ import { calendarFeeds } from '../together/schema.ts';
 import { nudgeDays, nudgePreferences, nudges } from '../touch/schema.ts';
 import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
 import { sparkConsent } from '../spark/schema.ts';
+import { deviceChallenges, trustedDevices } from '../devices/schema.ts';
 
-export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges };
+export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges };
 
 /**
  * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
@@ -183,4 +184,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges } as const;

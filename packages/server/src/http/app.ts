@@ -12,6 +12,7 @@ import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { pushRoutes } from '../push/routes.ts';
+import { deviceRoutes } from '../devices/routes.ts';
 import { matchingRoutes } from '../matching/routes.ts';
 import { calendarFeedRoutes, togetherRoutes } from '../together/routes.ts';
 import { sparkRoutes } from '../spark/routes.ts';
@@ -146,6 +147,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', itemRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', pushRoutes);
+  app.route('/api', deviceRoutes);
   app.route('/api', matchingRoutes);
   app.route('/api', todayRoutes);
   app.route('/api', togetherRoutes);

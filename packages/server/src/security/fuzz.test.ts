@@ -33,6 +33,9 @@ import {
   updateItemRequest,
   updateProfileRequest,
   calendarFeedRequest,
+  addPinDeviceRequest,
+  addPasskeyDeviceRequest,
+  unlockDeviceRequest,
 } from '@hearth/core/api';
 import type { Database } from '../db/open.ts';
 import { Agent, b64, createSpaceFor, engines, makeCouple, makeTestApp, rowCounts, signUp, signupBody, testConfig, type Account, type TestApp } from '../test/harness.ts';
@@ -138,6 +141,21 @@ const ROUTES: Record<string, Entry> = {
     schema: pushSubscribeBody,
   },
   'POST /api/push/unsubscribe': { who: 'member', body: () => ({ endpoint: `https://push.example.com/${randomUUID()}` }), schema: pushUnsubscribeBody },
+  'GET /api/devices': { who: 'member' },
+  'POST /api/devices/pin': { who: 'member', body: () => ({ id: randomUUID(), label: 'Chromium on Linux', pinVerifier: b64(32) }), schema: addPinDeviceRequest },
+  'POST /api/devices/passkey/options': { who: 'member' },
+  'POST /api/devices/passkey': {
+    who: 'member',
+    body: () => ({
+      id: randomUUID(),
+      label: 'Chromium on Linux',
+      registration: { id: b64(32), rawId: b64(32), type: 'public-key', response: { clientDataJSON: b64(120), attestationObject: b64(300) }, clientExtensionResults: {} },
+    }),
+    schema: addPasskeyDeviceRequest,
+  },
+  'POST /api/devices/:id/unlock/options': { who: 'member', params: () => ({ id: randomUUID() }) },
+  'POST /api/devices/:id/unlock': { who: 'member', params: () => ({ id: randomUUID() }), body: () => ({ pinProof: b64(32) }), schema: unlockDeviceRequest },
+  'DELETE /api/devices/:id': { who: 'member', params: () => ({ id: randomUUID() }) },
   'PUT /api/matching/:deck': {
     who: 'member',
     params: () => ({ deck: 'ideas' }),
