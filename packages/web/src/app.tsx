@@ -11,6 +11,7 @@ import { useStore } from './shared/store.ts';
 import { Page, Spinner } from './shared/ui.tsx';
 import { Today } from './today/today.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
+import { useIdleLock } from './device/idle-lock.ts';
 import { NotificationsLink } from './notifications/notifications-link.tsx';
 import { lazyScreen } from './shared/lazy.tsx';
 
@@ -217,6 +218,7 @@ export function App() {
   const path = useRoute();
   const session = useSession();
   const recoveryPending = useStore(recoveryWordsStore) !== null;
+  useIdleLock(session.status === 'unlocked');
 
   const skip = (e: MouseEvent) => {
     e.preventDefault();

@@ -56,7 +56,37 @@ export type TrustedDeviceView = z.infer<typeof trustedDeviceView>;
 export const trustedDeviceListResponse = z.object({ devices: z.array(trustedDeviceView) });
 /** The server's half of the device key, sent when a device is added and after each proven unlock. */
 export const deviceShareResponse = z.object({ device: trustedDeviceView, share: b64Bytes(32) });
-/** WebAuthn options as @simplewebauthn's JSON: passed to the browser as they are. */
-export const passkeyOptionsResponse = z.object({ options: z.record(z.string(), z.unknown()) });
+const transport = z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']);
+const credentialDescriptor = z.object({ id: z.string(), type: z.literal('public-key'), transports: z.optional(z.array(transport)) });
+const userVerification = z.enum(['discouraged', 'preferred', 'required']);
+
+/** WebAuthn creation options as @simplewebauthn's JSON (what the browser needs of them). */
+export const passkeyRegistrationOptions = z.object({
+  challenge: z.string(),
+  rp: z.object({ name: z.string(), id: z.optional(z.string()) }),
+  user: z.object({ id: z.string(), name: z.string(), displayName: z.string() }),
+  pubKeyCredParams: z.array(z.object({ type: z.literal('public-key'), alg: z.number() })),
+  timeout: z.optional(z.number()),
+  excludeCredentials: z.optional(z.array(credentialDescriptor)),
+  authenticatorSelection: z.optional(
+    z.object({
+      authenticatorAttachment: z.optional(z.enum(['platform', 'cross-platform'])),
+      requireResidentKey: z.optional(z.boolean()),
+      residentKey: z.optional(userVerification),
+      userVerification: z.optional(userVerification),
+    }),
+  ),
+  attestation: z.optional(z.enum(['direct', 'enterprise', 'indirect', 'none'])),
+});
+/** WebAuthn request options as @simplewebauthn's JSON. */
+export const passkeyRequestOptions = z.object({
+  challenge: z.string(),
+  timeout: z.optional(z.number()),
+  rpId: z.optional(z.string()),
+  allowCredentials: z.optional(z.array(credentialDescriptor)),
+  userVerification: z.optional(userVerification),
+});
+export const passkeyRegistrationOptionsResponse = z.object({ options: passkeyRegistrationOptions });
+export const passkeyRequestOptionsResponse = z.object({ options: passkeyRequestOptions });
 /** Wrong PINs in a row before a device's unlock ends (answered `device_unlock_ended`). */
 export const MAX_PIN_ATTEMPTS = 5;

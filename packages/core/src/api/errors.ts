@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   unknown_kind: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  wrong_pin: 401,
   forbidden: 403,
   csrf: 403,
   reauth_required: 403,

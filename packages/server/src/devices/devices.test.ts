@@ -59,7 +59,7 @@ describe.each(engines)('trusted devices on $name', (engine) => {
     for (let i = 4; i > 0; i -= 1) {
       const wrong = await device.unlock('222222');
       expect(wrong.status).toBe(401);
-      expect(wrong.body).toMatchObject({ error: { code: 'invalid_credentials', message: expect.stringContaining(`${String(i)} ${i === 1 ? 'try' : 'tries'} left`) } });
+      expect(wrong.body).toMatchObject({ error: { code: 'wrong_pin', message: expect.stringContaining(`${String(i)} ${i === 1 ? 'try' : 'tries'} left`) } });
     }
     const fifth = await device.unlock('333333');
     expect(fifth.status).toBe(410);

@@ -48,7 +48,7 @@ export async function unlockWithPin(
   user: UserRow,
   id: string,
   pinProof: Uint8Array,
-): Promise<Result<Unlocked, 'device_unlock_ended' | 'invalid_credentials'>> {
+): Promise<Result<Unlocked, 'device_unlock_ended' | 'wrong_pin'>> {
   const outcome = await deps.db.transaction(async (tx) => {
     const device = await deviceForUpdate(tx, user.id, id);
     if (device?.kind !== 'pin' || device.pinVerifier === null) return { kind: 'ended' as const };
@@ -70,7 +70,7 @@ export async function unlockWithPin(
     case 'ended':
       return err('device_unlock_ended', ENDED);
     case 'wrong':
-      return err('invalid_credentials', `That PIN isn't right. ${String(outcome.left)} ${outcome.left === 1 ? 'try' : 'tries'} left before this device needs your password.`);
+      return err('wrong_pin', `That PIN isn't right. ${String(outcome.left)} ${outcome.left === 1 ? 'try' : 'tries'} left before this device needs your password.`);
   }
 }
 

@@ -10,10 +10,23 @@ import { clearPendingInvite } from '../space/pending-invite.ts';
 import { wipeSpace } from '../space/space.ts';
 import { clearSpark } from '../spark/spark-store.ts';
 import { applyTheme } from '../shared/theme.ts';
+import { forgetDevice, readDevice } from '../device/device-store.ts';
 
 const meResponse = z.object({ user: userView });
 
-/** On start: is there a session cookie? Keys are never restored; the person unlocks again. */
+/** This device's way to unlock without the password, if it has one for this person. */
+async function deviceUnlockFor(userId: string): Promise<'pin' | 'passkey' | undefined> {
+  const record = await readDevice();
+  if (record === null) return undefined;
+  // Someone else's unlock on this browser is of no use to this person; it goes.
+  if (record.userId !== userId) {
+    await forgetDevice();
+    return undefined;
+  }
+  return record.kind;
+}
+
+/** On start: is there a session cookie? Keys are never restored; the person unlocks again (with the device's unlock when set up). */
 export async function bootstrapSession(): Promise<void> {
   const res = await api.get(endpoints.me, meResponse);
   const status = sessionStore.get().status;
@@ -24,7 +37,8 @@ export async function bootstrapSession(): Promise<void> {
   }
   if (res.ok) {
     applyTheme(res.value.user.theme);
-    sessionStore.set({ status: 'locked', email: res.value.user.email });
+    const device = await deviceUnlockFor(res.value.user.id);
+    sessionStore.set({ status: 'locked', email: res.value.user.email, ...(device === undefined ? {} : { device }) });
   } else {
     sessionStore.set({ status: 'signed-out' });
   }
@@ -91,6 +105,8 @@ export async function deleteAccount(password: string): Promise<Result<void>> {
   derived.value.masterKey.fill(0);
   const res = await api.send('POST', endpoints.deleteAccount, { authKey: toB64(derived.value.authKey) });
   if (!res.ok) return res.code === 'invalid_credentials' ? wrongPassword() : res;
+  // The server removed the account's devices with it; this one forgets its part.
+  await forgetDevice();
   await wipeDevice();
   sessionStore.set({ status: 'signed-out' });
   return ok(undefined);
@@ -122,9 +138,32 @@ export async function wipeDevice(): Promise<void> {
 export async function signOut(): Promise<void> {
   // Signing out on purpose stops this device's notifications too (a timed-out session keeps them).
   await import('../notifications/push.ts').then((push) => push.unsubscribeThisDevice()).catch(() => undefined);
+  await endDeviceUnlock();
   await api.send('POST', endpoints.logout);
   await wipeDevice();
   sessionStore.set({ status: 'signed-out' });
+}
+
+/** Signing out (or deleting the account) ends this device's unlock: on the server, and every trace here. */
+export async function endDeviceUnlock(): Promise<void> {
+  const record = await readDevice();
+  if (record !== null) await api.send('DELETE', endpoints.device(record.deviceId));
+  await forgetDevice();
+}
+
+/**
+ * The idle lock and Quick exit: keys and decrypted state leave memory; the session and this
+ * device's unlock stay, so the next open asks for the PIN or the passkey.
+ */
+export async function lockNow(): Promise<void> {
+  const s = sessionStore.get();
+  if (s.status !== 'unlocked') return;
+  const email = s.user.email;
+  const device = await deviceUnlockFor(s.user.id);
+  wipeKeys(s.keys);
+  wipeSpace();
+  clearSpark();
+  sessionStore.set({ status: 'locked', email, ...(device === undefined ? {} : { device }) });
 }
 
 /** The server ended the session (timeout, sign-out elsewhere): lock and ask for the password. */

@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
 import { useSession } from '../shared/session.ts';
 import { ErrorMessage, KdfStatus, Page, TextField, useAction } from '../shared/ui.tsx';
-import { signIn, wipeDevice } from './account.ts';
+import { endDeviceUnlock, signIn, wipeDevice } from './account.ts';
 import { sessionStore } from '../shared/session.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
+import { DeviceUnlock } from '../device/device-ui.tsx';
 
 export function SignIn() {
   const session = useSession();
@@ -14,6 +15,7 @@ export function SignIn() {
   const [email, setEmail] = useState(knownEmail);
   const [password, setPassword] = useState('');
   const { run, busy, error } = useAction(signIn);
+  const [usePassword, setUsePassword] = useState(false);
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
@@ -22,11 +24,16 @@ export function SignIn() {
   };
 
   const useAnotherAccount = async () => {
+    await endDeviceUnlock();
     await api.send('POST', endpoints.logout);
     await wipeDevice();
     setEmail('');
     sessionStore.set({ status: 'signed-out' });
   };
+
+  if (session.status === 'locked' && session.device !== undefined && !usePassword) {
+    return <DeviceUnlock kind={session.device} email={session.email} onUsePassword={() => setUsePassword(true)} />;
+  }
 
   return (
     <Page title={locked ? 'Unlock Hearth' : 'Sign in'}>

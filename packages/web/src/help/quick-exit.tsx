@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { endpoints } from '../shared/endpoints.ts';
 import { recoveryWordsStore, sessionStore, wipeKeys } from '../shared/session.ts';
 import { wipeSpace } from '../space/space.ts';
+import { deviceUnlockKnown } from '../device/device-store.ts';
 
 /**
  * Quick exit (DESIGN §2, practice 5): leave Hearth at once for an ordinary page, e.g.
@@ -69,8 +70,10 @@ export function quickExit(): void {
   } catch {
     // Storage unavailable: nothing was stored there either.
   }
-  // keepalive lets the sign-out reach the server even though the page is going away.
-  void fetch(endpoints.logout, { method: 'POST', headers: { 'X-Hearth-CSRF': '1' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+  // On a trusted device the session stays, so the next open asks for the PIN or passkey
+  // (decision 0053); elsewhere Quick exit signs out. keepalive lets it reach the server
+  // even though the page is going away.
+  if (!deviceUnlockKnown()) void fetch(endpoints.logout, { method: 'POST', headers: { 'X-Hearth-CSRF': '1' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
   location.replace(NEUTRAL_PAGE);
 }
 

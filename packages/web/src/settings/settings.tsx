@@ -13,6 +13,7 @@ import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { YourData } from './your-data.tsx';
 import { PushSettings } from '../notifications/push-settings.tsx';
+import { ThisDevice } from '../device/device-ui.tsx';
 import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 
 const meResponse = z.object({ user: userView });
@@ -139,6 +140,8 @@ export function Settings({ session }: { session: Unlocked }) {
           </span>
         </div>
       </form>
+
+      <ThisDevice />
 
       <PushSettings />
 

@@ -34,4 +34,11 @@ export const endpoints = {
   pushUnsubscribe: '/api/push/unsubscribe',
   matching: (deck: string) => `/api/matching/${encodeURIComponent(deck)}`,
   spark: '/api/spark',
+  devices: '/api/devices',
+  devicePin: '/api/devices/pin',
+  devicePasskeyOptions: '/api/devices/passkey/options',
+  devicePasskey: '/api/devices/passkey',
+  device: (id: string) => `/api/devices/${encodeURIComponent(id)}`,
+  deviceUnlock: (id: string) => `/api/devices/${encodeURIComponent(id)}/unlock`,
+  deviceUnlockOptions: (id: string) => `/api/devices/${encodeURIComponent(id)}/unlock/options`,
 } as const;

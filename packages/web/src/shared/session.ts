@@ -21,8 +21,11 @@ export type SessionState =
   | { readonly status: 'offline' }
   /** email: remembered when the server ended the session, to prefill sign-in. */
   | { readonly status: 'signed-out'; readonly email?: string }
-  /** A valid session cookie but no keys in memory (after a reload). */
-  | { readonly status: 'locked'; readonly email: string }
+  /**
+   * A valid session cookie but no keys in memory (after a reload, or the idle lock).
+   * device: how this device unlocks without the password, when it is set up (decision 0053).
+   */
+  | { readonly status: 'locked'; readonly email: string; readonly device?: 'pin' | 'passkey' }
   | Unlocked;
 
 export const sessionStore = createStore<SessionState>({ status: 'loading' });

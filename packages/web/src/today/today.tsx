@@ -1,3 +1,4 @@
+import { DeviceOffer } from '../device/device-ui.tsx';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';
@@ -48,6 +49,7 @@ export function Today({ session }: { session: Unlocked }) {
 
   return (
     <Page title="Today" heading={`${greeting(session.user.timeZone)}, ${name}`}>
+      <DeviceOffer />
       {state.status === 'ready' ? (
         <SpaceSummary session={session} space={state.space} />
       ) : state.status === 'none' ? (

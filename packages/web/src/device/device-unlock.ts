@@ -1,0 +1,215 @@
+import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
+import { z } from 'zod/mini';
+import { err, fromB64, ok, toB64, type Result } from '@hearth/core';
+import {
+  deviceShareResponse,
+  passkeyRegistrationOptionsResponse,
+  passkeyRequestOptionsResponse,
+  trustedDeviceListResponse,
+  userView,
+  type TrustedDeviceView,
+} from '@hearth/core/api';
+import {
+  deviceKeyFromPin,
+  deviceKeyFromPrf,
+  newPinSalt,
+  openBundleForDevice,
+  PIN_PATTERN,
+  pinProof,
+  pinVerifier,
+  prfInput,
+  sealBundleForDevice,
+  type DeviceIds,
+  type KeyBundle,
+} from '@hearth/core/crypto';
+import { api } from '../shared/api.ts';
+import { endpoints } from '../shared/endpoints.ts';
+import { currentUnlocked, type Unlocked } from '../shared/session.ts';
+import { becomeUnlocked } from '../auth/account.ts';
+import { DEFAULT_IDLE_MINUTES, forgetDevice, readDevice, saveDevice, thisDeviceLabel, unwrapLocally, wrapLocally, type DeviceRecord } from './device-store.ts';
+
+/**
+ * Setting up and using this device's unlock (issue 18, decision 0053). Core does the key
+ * derivation and sealing; this file moves bytes between the person's gesture, the server's
+ * share and IndexedDB.
+ */
+
+const meResponse = z.object({ user: userView });
+
+function shareOf(b64: string): Result<Uint8Array> {
+  const share = fromB64(b64);
+  return share.ok ? ok(share.value) : err('bad_response', 'The server sent a share this app does not understand.');
+}
+
+async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 'version' | 'idleMinutes'>, sealedBundle: Uint8Array): Promise<void> {
+  const previous = await readDevice();
+  const { wrapKey, sealed } = await wrapLocally(sealedBundle);
+  await saveDevice({ version: 1, ...record, sealed, wrapKey, idleMinutes: previous?.idleMinutes ?? DEFAULT_IDLE_MINUTES });
+}
+
+/** Replaces whatever unlock this device had: the old server record goes too. */
+async function dropPrevious(): Promise<void> {
+  const previous = await readDevice();
+  if (previous) await api.send('DELETE', endpoints.device(previous.deviceId));
+  await forgetDevice();
+}
+
+export async function setUpPin(pin: string): Promise<Result<void>> {
+  const session = currentUnlocked();
+  if (!session) return err('locked', 'Please sign in first.');
+  if (!PIN_PATTERN.test(pin)) return err('invalid_pin', 'A PIN is six digits.');
+  await dropPrevious();
+  const ids: DeviceIds = { deviceId: crypto.randomUUID(), userId: session.user.id };
+  const pinSalt = newPinSalt();
+  const added = await api.post(endpoints.devicePin, { id: ids.deviceId, label: thisDeviceLabel(), pinVerifier: toB64(pinVerifier(pinProof(pin, pinSalt, ids))) }, deviceShareResponse);
+  if (!added.ok) return added;
+  const share = shareOf(added.value.share);
+  if (!share.ok) return share;
+  const sealed = sealBundleForDevice(session.keys, deviceKeyFromPin(share.value, pin, pinSalt, ids), ids);
+  share.value.fill(0);
+  await storeSealed({ ...ids, email: session.user.email, kind: 'pin', pinSalt }, sealed);
+  return ok(undefined);
+}
+
+/** The WebAuthn PRF extension's outputs (Level 3 §10.1.4); neither TypeScript nor @simplewebauthn types them yet. */
+const prfOutputs = z.object({
+  prf: z.optional(z.object({ enabled: z.optional(z.boolean()), results: z.optional(z.object({ first: z.optional(z.unknown()) })) })),
+});
+
+/** The PRF extension's inputs, typed as @simplewebauthn's extension inputs plus `prf`. */
+type ExtensionInputs = NonNullable<Parameters<typeof startAuthentication>[0]['optionsJSON']['extensions']> & {
+  prf: { eval?: { first: Uint8Array<ArrayBuffer> } };
+};
+const prfExtension = (first?: Uint8Array): ExtensionInputs => ({ prf: first === undefined ? {} : { eval: { first: new Uint8Array(first) } } });
+
+/** Reads the PRF part of an answer and removes it, so it is never sent to the server. */
+function takePrf(results: object): { enabled: boolean; output: Uint8Array | null } {
+  const parsed = prfOutputs.safeParse(results);
+  Reflect.deleteProperty(results, 'prf');
+  const prf = parsed.success ? parsed.data.prf : undefined;
+  const first = prf?.results?.first;
+  const output =
+    first instanceof ArrayBuffer ? new Uint8Array(first) : ArrayBuffer.isView(first) ? new Uint8Array(first.buffer, first.byteOffset, first.byteLength).slice() : null;
+  return { enabled: prf?.enabled === true || output !== null, output };
+}
+
+/** Asks the passkey for its PRF output and the server for its share, in one assertion. */
+async function assertPasskey(ids: DeviceIds): Promise<Result<{ prf: Uint8Array; share: Uint8Array }>> {
+  const options = await api.post(endpoints.deviceUnlockOptions(ids.deviceId), {}, passkeyRequestOptionsResponse);
+  if (!options.ok) return options;
+  let assertion: Awaited<ReturnType<typeof startAuthentication>>;
+  try {
+    const extensions = prfExtension(prfInput(ids));
+    assertion = await startAuthentication({ optionsJSON: { ...options.value.options, extensions } });
+  } catch {
+    return err('passkey_cancelled', "The passkey didn't answer. Try again, or use your password.");
+  }
+  const prf = takePrf(assertion.clientExtensionResults).output;
+  if (prf === null) return err('no_prf', "This passkey can't protect Hearth's keys on this device. Set a PIN instead.");
+  const unlocked = await api.post(endpoints.deviceUnlock(ids.deviceId), { assertion }, deviceShareResponse);
+  if (!unlocked.ok) return unlocked;
+  const share = shareOf(unlocked.value.share);
+  return share.ok ? ok({ prf, share: share.value }) : share;
+}
+
+/**
+ * A passkey with the PRF extension: its output never leaves the device and, with the
+ * server's share, makes the device key. An authenticator without PRF is refused here,
+ * before anything is registered: its "verified" prompt would protect nothing.
+ */
+export async function setUpPasskey(): Promise<Result<void>> {
+  const session = currentUnlocked();
+  if (!session) return err('locked', 'Please sign in first.');
+  if (!('PublicKeyCredential' in window)) return err('no_passkeys', "This browser can't use passkeys. Set a PIN instead.");
+  await dropPrevious();
+  const ids: DeviceIds = { deviceId: crypto.randomUUID(), userId: session.user.id };
+  const options = await api.post(endpoints.devicePasskeyOptions, {}, passkeyRegistrationOptionsResponse);
+  if (!options.ok) return options;
+  let registration: Awaited<ReturnType<typeof startRegistration>>;
+  try {
+    const extensions = prfExtension();
+    registration = await startRegistration({ optionsJSON: { ...options.value.options, extensions } });
+  } catch {
+    return err('passkey_cancelled', 'No passkey was made. You can try again, or set a PIN instead.');
+  }
+  const prfSupported = takePrf(registration.clientExtensionResults).enabled;
+  if (!prfSupported) return err('no_prf', "This passkey can't protect Hearth's keys on this device (it has no PRF support). Set a PIN instead.");
+  const added = await api.post(endpoints.devicePasskey, { id: ids.deviceId, label: thisDeviceLabel(), registration }, deviceShareResponse);
+  if (!added.ok) return added;
+  const asserted = await assertPasskey(ids);
+  if (!asserted.ok) {
+    await api.send('DELETE', endpoints.device(ids.deviceId));
+    return asserted;
+  }
+  const sealed = sealBundleForDevice(session.keys, deviceKeyFromPrf(asserted.value.share, asserted.value.prf, ids), ids);
+  asserted.value.prf.fill(0);
+  asserted.value.share.fill(0);
+  await storeSealed({ ...ids, email: session.user.email, kind: 'passkey', credentialId: registration.id }, sealed);
+  return ok(undefined);
+}
+
+async function openWith(record: DeviceRecord, deviceKey: Uint8Array): Promise<Result<Unlocked>> {
+  const inner = await unwrapLocally(record);
+  const ids = { deviceId: record.deviceId, userId: record.userId };
+  const bundle: Result<KeyBundle> = inner === null ? err('damaged', '') : openBundleForDevice(inner, deviceKey, ids);
+  deviceKey.fill(0);
+  if (!bundle.ok) {
+    await forgetDevice();
+    return err('device_unlock_ended', "This device's unlock no longer opens your keys. Sign in with your password.");
+  }
+  const me = await api.get(endpoints.me, meResponse);
+  if (!me.ok) return me;
+  return ok(becomeUnlocked(me.value.user, bundle.value));
+}
+
+/** Unlocks with the PIN: the server checks the proof (five tries) and releases its share. */
+export async function unlockWithPin(pin: string): Promise<Result<Unlocked>> {
+  const record = await readDevice();
+  if (record?.kind !== 'pin' || record.pinSalt === undefined) return err('device_unlock_ended', 'Sign in with your password.');
+  const ids = { deviceId: record.deviceId, userId: record.userId };
+  const res = await api.post(endpoints.deviceUnlock(record.deviceId), { pinProof: toB64(pinProof(pin, record.pinSalt, ids)) }, deviceShareResponse);
+  if (!res.ok) {
+    if (res.code === 'device_unlock_ended') await forgetDevice();
+    return res;
+  }
+  const share = shareOf(res.value.share);
+  if (!share.ok) return share;
+  return openWith(record, deviceKeyFromPin(share.value, pin, record.pinSalt, ids));
+}
+
+export async function unlockWithPasskey(): Promise<Result<Unlocked>> {
+  const record = await readDevice();
+  if (record?.kind !== 'passkey') return err('device_unlock_ended', 'Sign in with your password.');
+  const ids = { deviceId: record.deviceId, userId: record.userId };
+  const asserted = await assertPasskey(ids);
+  if (!asserted.ok) {
+    if (asserted.code === 'device_unlock_ended') await forgetDevice();
+    return asserted;
+  }
+  const key = deviceKeyFromPrf(asserted.value.share, asserted.value.prf, ids);
+  asserted.value.prf.fill(0);
+  return openWith(record, key);
+}
+
+/** Stops unlocking this device without the password: on the server and here. */
+export async function stopDeviceUnlock(): Promise<void> {
+  await dropPrevious();
+}
+
+export async function setIdleMinutes(minutes: number): Promise<void> {
+  const record = await readDevice();
+  if (record) await saveDevice({ ...record, idleMinutes: minutes });
+}
+
+export async function listTrustedDevices(): Promise<Result<readonly TrustedDeviceView[]>> {
+  const res = await api.get(endpoints.devices, trustedDeviceListResponse);
+  return res.ok ? ok(res.value.devices) : res;
+}
+
+export async function removeTrustedDevice(id: string): Promise<Result<void>> {
+  const res = await api.send('DELETE', endpoints.device(id));
+  if (!res.ok) return res;
+  const record = await readDevice();
+  if (record?.deviceId === id) await forgetDevice();
+  return ok(undefined);
+}
