@@ -8,6 +8,7 @@ import { apiBench } from './api.bench.ts';
 import { cryptoBench } from './crypto.bench.ts';
 import { printTable, type Row } from './support/report.ts';
 import { webBench } from './web.bench.ts';
+import { unlockBench } from './unlock.bench.ts';
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
 const started = load();
@@ -15,6 +16,7 @@ const rows: Row[] = [];
 for (const [name, run] of [
   ['API', apiBench],
   ['web', webBench],
+  ['unlock', unlockBench],
   ['crypto', cryptoBench],
 ] as const) {
   console.error(`running the ${name} benchmarks…`);

@@ -40,8 +40,8 @@ export type PasskeyAssertion = z.infer<typeof passkeyAssertion>;
 
 export const addPinDeviceRequest = z.strictObject({ id: uuid, label: deviceLabel, pinVerifier: b64Bytes(32) });
 export const addPasskeyDeviceRequest = z.strictObject({ id: uuid, label: deviceLabel, registration: passkeyRegistration });
-export const unlockWithPinRequest = z.strictObject({ pinProof: b64Bytes(32) });
-export const unlockWithPasskeyRequest = z.strictObject({ assertion: passkeyAssertion });
+export const unlockWithPinRequest = z.object({ pinProof: b64Bytes(32) });
+export const unlockWithPasskeyRequest = z.object({ assertion: passkeyAssertion });
 export const unlockDeviceRequest = z.union([unlockWithPinRequest, unlockWithPasskeyRequest]);
 
 export const trustedDeviceView = z.object({

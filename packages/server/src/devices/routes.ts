@@ -78,7 +78,7 @@ export const deviceRoutes = new Hono<AppEnv>()
   .delete('/devices/:id', async (c) => {
     const { user } = await requireSession(c);
     const id = readId(c, uuid);
-    // Idempotent: a device already gone is the same success.
-    await deleteDevice(c.var.deps.db, user.id, id);
+    // Someone else's device and one already gone answer alike; the app treats both as done.
+    if (!(await deleteDevice(c.var.deps.db, user.id, id))) throw new HttpError('not_found', 'No such device.');
     return c.body(null, 204);
   });

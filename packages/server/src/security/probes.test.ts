@@ -46,9 +46,10 @@ const PUBLIC_API = new Set([
   'POST /api/invites/:id/open',
 ]);
 
-/** Row counts that matter: rate-limit counters are expected to move with every refused attempt. */
+/** Row counts that matter: rate-limit counters are expected to move with every refused attempt; WebAuthn challenges with every options call. */
 async function contentCounts(db: Database['db']): Promise<Record<string, number>> {
-  const { rateLimits: _counters, ...rest } = await rowCounts(db);
+  // WebAuthn challenges are one-time tickets asked for without a body, not content.
+  const { rateLimits: _counters, deviceChallenges: _challenges, ...rest } = await rowCounts(db);
   return rest;
 }
 
@@ -73,6 +74,10 @@ const NO_BODY = new Set([
   'DELETE /api/together/calendar-feed',
   'POST /api/touch/nudges/:id/snooze',
   'POST /api/touch/nudges/:id/not-now',
+  // WebAuthn options and removing a trusted device: nothing to send.
+  'POST /api/devices/passkey/options',
+  'POST /api/devices/:id/unlock/options',
+  'DELETE /api/devices/:id',
 ]);
 
 function running(app: TestApp['app']): Promise<{ target: Target; server: ServerType; base: string }> {
@@ -163,7 +168,7 @@ describe.each(engines)('security probes against a running server on $name', (eng
     const theirsBefore = (await theirs.a.agent.get(`/api/items/${theirItem}`)).body;
     for (const route of routes.filter((r) => r.path.includes(':'))) {
       const key = `${route.method} ${route.path}`;
-      const body = WRITE_METHODS.has(route.method) ? { body: b64(64), remindAt: null, proof: b64(32), wrappedSpaceKey: b64(80), profile: b64(60) } : undefined;
+      const body = WRITE_METHODS.has(route.method) ? { body: b64(64), remindAt: null, proof: b64(32), wrappedSpaceKey: b64(80), profile: b64(60), pinProof: b64(32) } : undefined;
       const res = await ours.a.agent.request(route.method, concrete(route), body);
       if (route.path.includes(':deck')) {
         // The deck is not theirs to reach: the answer is about our own space only.

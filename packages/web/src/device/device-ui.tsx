@@ -66,7 +66,7 @@ export function DeviceUnlock({ kind, email, onUsePassword }: { kind: 'pin' | 'pa
           >
             <PinField id={`${id}-pin`} label={`Your ${String(PIN_DIGITS)}-digit PIN`} value={pin} onValue={onPin} autoFocus />
             <ErrorMessage message={error} />
-            <button type="submit" class="primary" disabled={busy || !PIN_PATTERN.test(pin)}>
+            <button type="submit" class="primary" disabled={busy || !PIN_PATTERN.test(pin)} aria-busy={busy}>
               {busy ? 'Unlocking…' : 'Unlock'}
             </button>
           </form>
@@ -74,14 +74,11 @@ export function DeviceUnlock({ kind, email, onUsePassword }: { kind: 'pin' | 'pa
           <>
             <p>Use Face ID, your fingerprint or your security key.</p>
             <ErrorMessage message={error} />
-            <button type="button" class="primary" disabled={busy} onClick={() => void run()} autoFocus>
+            <button type="button" class="primary" disabled={busy} aria-busy={busy} onClick={() => void run()} autoFocus>
               {busy ? 'Unlocking…' : 'Unlock with passkey'}
             </button>
           </>
         )}
-        <p class="status" aria-live="polite">
-          {busy ? 'Opening your keys…' : ''}
-        </p>
       </section>
       <p>
         <button type="button" class="link" onClick={onUsePassword}>

@@ -208,7 +208,8 @@ export async function listTrustedDevices(): Promise<Result<readonly TrustedDevic
 
 export async function removeTrustedDevice(id: string): Promise<Result<void>> {
   const res = await api.send('DELETE', endpoints.device(id));
-  if (!res.ok) return res;
+  // Already gone (removed on another device) is what was asked for.
+  if (!res.ok && res.code !== 'not_found') return res;
   const record = await readDevice();
   if (record?.deviceId === id) await forgetDevice();
   return ok(undefined);
