@@ -1,3 +1,4 @@
+import { forgetDevice } from '../device/device-store.ts';
 import { checkPassword, err, fromB64, ok, toB64, type Result } from '@hearth/core';
 import { recoveryStartResponse, sessionResponse } from '@hearth/core/api';
 import {
@@ -83,6 +84,8 @@ export async function recoverAccount(email: string, words: string, newPassword: 
   );
   derived.value.masterKey.fill(0);
   if (!res.ok) return res;
+  // Recovery ended every device's unlock on the server; this device forgets its part too.
+  await forgetDevice();
   return ok(becomeUnlocked(res.value.user, bundle.value));
 }
 
@@ -105,5 +108,7 @@ export async function changePassword(current: string, next: string): Promise<Res
   });
   derived.value.masterKey.fill(0);
   if (!res.ok) return res.code === 'invalid_credentials' ? wrongPassword() : res;
+  // The server ended every device's unlock with the old password (decision 0053); this one forgets its part.
+  await forgetDevice();
   return ok(undefined);
 }
