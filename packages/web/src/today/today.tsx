@@ -49,7 +49,6 @@ export function Today({ session }: { session: Unlocked }) {
 
   return (
     <Page title="Today" heading={`${greeting(session.user.timeZone)}, ${name}`}>
-      <DeviceOffer />
       {state.status === 'ready' ? (
         <SpaceSummary session={session} space={state.space} />
       ) : state.status === 'none' ? (
@@ -65,6 +64,8 @@ export function Today({ session }: { session: Unlocked }) {
       ) : (
         <Spinner label="Loading your space…" />
       )}
+      {/* After the space's own card: a new person's first step is their space, not this device. */}
+      <DeviceOffer />
       {state.status === 'ready' && state.space.key && state.space.view.status === 'active' ? (
         partnerOf(state.space) ? (
           <CoupleToday session={session} space={state.space} />
