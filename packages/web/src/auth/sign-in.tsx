@@ -6,7 +6,10 @@ import { endDeviceUnlock, signIn, wipeDevice } from './account.ts';
 import { sessionStore } from '../shared/session.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { DeviceUnlock } from '../device/device-ui.tsx';
+import { lazyScreen } from '../shared/lazy.tsx';
+
+// Only a trusted device shows it, so a first visit does not download it (decision 0046).
+const DeviceUnlock = lazyScreen(() => import('../device/unlock-screen.tsx').then((m) => m.DeviceUnlock));
 
 export function SignIn() {
   const session = useSession();

@@ -13,7 +13,7 @@ import { ErrorMessage, KdfStatus, Page, useAction } from '../shared/ui.tsx';
 import { LeaveDialog } from '../space/leave-dialog.tsx';
 import { YourData } from './your-data.tsx';
 import { PushSettings } from '../notifications/push-settings.tsx';
-import { ThisDevice } from '../device/device-ui.tsx';
+import { ThisDevice } from '../device/device-settings.tsx';
 import { loadSpace, sealMemberProfile, useSpace } from '../space/space.ts';
 
 const meResponse = z.object({ user: userView });

@@ -1,4 +1,4 @@
-import { DeviceOffer } from '../device/device-ui.tsx';
+import { DeviceOffer } from '../device/device-offer.tsx';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';

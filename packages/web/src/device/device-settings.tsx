@@ -1,93 +1,13 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { TrustedDeviceView } from '@hearth/core/api';
 import { PIN_DIGITS, PIN_PATTERN } from '@hearth/core/crypto';
-import { Link } from '../shared/router.tsx';
-import { sessionStore } from '../shared/session.ts';
-import { ErrorMessage, formatDateTime, Page, useAction } from '../shared/ui.tsx';
+import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
 import { DEFAULT_IDLE_MINUTES, IDLE_CHOICES, readDevice } from './device-store.ts';
+import { PinField } from './pin-field.tsx';
 
-/** Loaded only when used, so the start-up download stays small (decision 0046). */
 const unlocking = () => import('./device-unlock.ts');
 
 const IDLE_LABELS: Record<(typeof IDLE_CHOICES)[number], string> = { 1: '1 minute', 5: '5 minutes', 30: '30 minutes', 240: '4 hours' };
-
-function PinField({ id, label, value, onValue, autoFocus }: { id: string; label: string; value: string; onValue: (v: string) => void; autoFocus?: boolean }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        class="pin-input"
-        type="password"
-        inputMode="numeric"
-        autocomplete="off"
-        pattern={`\\d{${String(PIN_DIGITS)}}`}
-        maxLength={PIN_DIGITS}
-        required
-        autoFocus={autoFocus}
-        value={value}
-        onInput={(e) => onValue(e.currentTarget.value.replace(/\D/g, '').slice(0, PIN_DIGITS))}
-      />
-    </div>
-  );
-}
-
-/** The screen a trusted device opens on: one PIN field or one passkey button, and the password as a way out. */
-export function DeviceUnlock({ kind, email, onUsePassword }: { kind: 'pin' | 'passkey'; email: string; onUsePassword: () => void }) {
-  const id = useId();
-  const [pin, setPin] = useState('');
-  const { run, busy, error } = useAction(async (value?: string) => {
-    const m = await unlocking();
-    const res = kind === 'pin' ? await m.unlockWithPin(value ?? pin) : await m.unlockWithPasskey();
-    if (!res.ok) {
-      setPin('');
-      // Five wrong PINs, a removed device, a new password: only the password opens Hearth now.
-      if (res.code === 'device_unlock_ended') sessionStore.set({ status: 'locked', email });
-    }
-    return res;
-  });
-
-  const onPin = (value: string) => {
-    setPin(value);
-    if (PIN_PATTERN.test(value) && !busy) void run(value);
-  };
-
-  return (
-    <Page title="Unlock Hearth" heading="Welcome back">
-      <section class="card stack unlock" aria-labelledby={`${id}-how`}>
-        <h2 id={`${id}-how`}>{kind === 'pin' ? 'Enter your PIN' : 'Unlock with your passkey'}</h2>
-        {kind === 'pin' ? (
-          <form
-            class="stack"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void run(pin);
-            }}
-          >
-            <PinField id={`${id}-pin`} label={`Your ${String(PIN_DIGITS)}-digit PIN`} value={pin} onValue={onPin} autoFocus />
-            <ErrorMessage message={error} />
-            <button type="submit" class="primary" disabled={busy || !PIN_PATTERN.test(pin)} aria-busy={busy}>
-              {busy ? 'Unlocking…' : 'Unlock'}
-            </button>
-          </form>
-        ) : (
-          <>
-            <p>Use Face ID, your fingerprint or your security key.</p>
-            <ErrorMessage message={error} />
-            <button type="button" class="primary" disabled={busy} aria-busy={busy} onClick={() => void run()} autoFocus>
-              {busy ? 'Unlocking…' : 'Unlock with passkey'}
-            </button>
-          </>
-        )}
-      </section>
-      <p>
-        <button type="button" class="link" onClick={onUsePassword}>
-          Use your password instead
-        </button>
-      </p>
-    </Page>
-  );
-}
 
 /** Settings → This device: how it unlocks, when it locks itself, and every trusted device. */
 export function ThisDevice() {
@@ -234,47 +154,6 @@ export function ThisDevice() {
           <ErrorMessage message={remove.error} />
         </>
       ) : null}
-    </section>
-  );
-}
-
-const DISMISSED = 'hearth-device-offer-dismissed';
-
-/** The one-time offer after signing in, on Today: dismissable, and always in Settings → This device. */
-export function DeviceOffer() {
-  const [show, setShow] = useState(false);
-  useEffect(() => {
-    const dismissed = (() => {
-      try {
-        return localStorage.getItem(DISMISSED) === '1';
-      } catch {
-        return true;
-      }
-    })();
-    if (dismissed) return;
-    void readDevice().then((record) => setShow(record === null));
-  }, []);
-  if (!show) return null;
-  const dismiss = () => {
-    try {
-      localStorage.setItem(DISMISSED, '1');
-    } catch {
-      // Without storage the offer simply comes back next time.
-    }
-    setShow(false);
-  };
-  return (
-    <section class="card stack offer" aria-labelledby="device-offer-heading">
-      <h2 id="device-offer-heading">Open Hearth faster here</h2>
-      <p>Unlock this device with Face ID, your fingerprint, a security key or a 6-digit PIN, instead of your password each time.</p>
-      <div class="actions">
-        <Link class="button primary" href="/app/settings">
-          Set it up
-        </Link>
-        <button type="button" class="link" onClick={dismiss}>
-          Not now
-        </button>
-      </div>
     </section>
   );
 }
