@@ -64,8 +64,6 @@ export function Today({ session }: { session: Unlocked }) {
       ) : (
         <Spinner label="Loading your space…" />
       )}
-      {/* After the space's own card: a new person's first step is their space, not this device. */}
-      <DeviceOffer />
       {state.status === 'ready' && state.space.key && state.space.view.status === 'active' ? (
         partnerOf(state.space) ? (
           <CoupleToday session={session} space={state.space} />
@@ -73,6 +71,8 @@ export function Today({ session }: { session: Unlocked }) {
           <SoloToday session={session} space={state.space} />
         )
       ) : null}
+      {/* After the day's own cards: a check-in or a first space comes before this device. */}
+      <DeviceOffer />
       <Practices joined={state.status === 'ready' && partnerOf(state.space) !== null} />
       {state.status === 'ready' && state.space.view.status === 'active' ? <Notes session={session} space={state.space} /> : null}
     </Page>

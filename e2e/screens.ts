@@ -1,0 +1,75 @@
+/**
+ * `npm run screens`: the screen gallery (issue 19). Starts Hearth on a fresh embedded
+ * database, pairs a couple, and photographs every screen for a phone (390×844) and a
+ * desktop (1280×800), light and dark, into docs/screens/. The pages are reached inside
+ * the app (no reload, so the keys stay in memory), as a person tapping through would.
+ * Look at every picture before saying a screen is done.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.ts';
+import { pairUp } from './support/couple.ts';
+import { removeDataDir, startHearth } from './support/hearth-server.ts';
+
+const OUT = 'docs/screens';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } } as const;
+const THEMES = ['light', 'dark'] as const;
+
+/** Every destination a signed-in person can reach, by the name the gallery files use. */
+const SCREENS: readonly [name: string, path: string, ready: string][] = [
+  ['today', '/app/today', 'main h1'],
+  ['talk', '/app/talk', 'main h1'],
+  ['talk-question', '/app/talk/question', 'main h1'],
+  ['together', '/app/together', 'main h1'],
+  ['together-new-ritual', '/app/together/rituals/new', 'main h1'],
+  ['together-ideas', '/app/together/ideas', 'main h1'],
+  ['touch', '/app/touch', 'main h1'],
+  ['support', '/app/support', 'main h1'],
+  ['help', '/app/help', 'main h1'],
+  ['help-pulse', '/app/help/pulse', 'main h1'],
+  ['spark', '/app/spark', 'main h1'],
+  ['week', '/app/week', 'main h1'],
+  ['notifications', '/app/notifications', 'main h1'],
+  ['settings', '/app/settings', 'main h1'],
+];
+
+async function goInside(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+const problems: string[] = [];
+const server = await startHearth();
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const { first } = await pairUp(browser, server, problems, {
+    first: { email: 'ana.screens@example.com', password: 'the orchard in late summer', name: 'Ana' },
+    second: { email: 'ben.screens@example.com', password: 'a kettle on the old stove', name: 'Ben' },
+  });
+  const page = first.page;
+  for (const [name, path, ready] of SCREENS) {
+    await goInside(page, path);
+    await page.locator(ready).first().waitFor();
+    // Let lazy parts and their first data arrive before the picture.
+    await page.waitForLoadState('networkidle');
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+      for (const [device, size] of Object.entries(VIEWPORTS)) {
+        await page.setViewportSize(size);
+        // Phones show the whole page (its height is part of the picture); desktops their first screen.
+        await page.screenshot({ path: `${OUT}/${name}-${device}-${theme}.png`, fullPage: device === 'phone' });
+      }
+    }
+    console.log(`screens: ${name}`);
+  }
+  if (problems.length > 0) throw new Error(`problems while photographing:\n${problems.join('\n')}`);
+  console.log(`screens: ${String(SCREENS.length * 4)} pictures in ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.stop();
+  removeDataDir(server.dataDir);
+}
