@@ -4,7 +4,7 @@ import { en } from 'zod/locales';
 import { App } from './app.tsx';
 import { bootstrapSession, lockAfterSessionLoss } from './auth/account.ts';
 import { setSessionLostHandler } from './shared/api.ts';
-import './styles.css';
+import './ui/styles.css';
 
 setSessionLostHandler(lockAfterSessionLoss);
 // zod/mini leaves messages to the app: English ones for the few a person reads (a schedule, a damaged export).
