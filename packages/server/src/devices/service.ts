@@ -94,7 +94,8 @@ export async function addPasskeyDevice(
   rp: RelyingParty,
   input: { id: string; label: string; registration: PasskeyRegistration },
 ): Promise<Result<Unlocked, 'invalid_credentials' | 'conflict'>> {
-  return transact(deps.db, async (tx) => {
+  // A plain transaction, not `transact`: a failed ceremony still uses its challenge up.
+  return deps.db.transaction(async (tx): Promise<Result<Unlocked, 'invalid_credentials' | 'conflict'>> => {
     const challenge = await takeChallenge(tx, user.id, REGISTER, deps.now());
     if (challenge === undefined) return err('invalid_credentials', 'The passkey request expired. Try again.');
     let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
@@ -145,7 +146,8 @@ export async function unlockWithPasskey(
   id: string,
   assertion: PasskeyAssertion,
 ): Promise<Result<Unlocked, 'device_unlock_ended' | 'invalid_credentials'>> {
-  return transact(deps.db, async (tx) => {
+  // A plain transaction, not `transact`: a failed assertion still uses its challenge up.
+  return deps.db.transaction(async (tx): Promise<Result<Unlocked, 'device_unlock_ended' | 'invalid_credentials'>> => {
     const device = await deviceForUpdate(tx, user.id, id);
     if (device?.kind !== 'passkey' || device.credentialId === null || device.publicKey === null) return err('device_unlock_ended', ENDED);
     const challenge = await takeChallenge(tx, user.id, device.id, deps.now());

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
+import { err, ok } from '@hearth/core';
 import type { TrustedDeviceView } from '@hearth/core/api';
 import { PIN_DIGITS, PIN_PATTERN } from '@hearth/core/crypto';
 import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
@@ -35,7 +36,7 @@ export function ThisDevice() {
 
   const setUp = useAction(async (how: 'pin' | 'passkey') => {
     const m = await unlocking();
-    if (how === 'pin' && pin !== again) return { ok: false as const, code: 'mismatch', message: "The two PINs don't match." };
+    if (how === 'pin' && pin !== again) return err('mismatch', "The two PINs don't match.");
     const res = how === 'pin' ? await m.setUpPin(pin) : await m.setUpPasskey();
     if (res.ok) {
       setChoosingPin(false);
@@ -50,7 +51,7 @@ export function ThisDevice() {
     await (await unlocking()).stopDeviceUnlock();
     setStatus('This device asks for your password again.');
     await refresh();
-    return { ok: true as const, value: undefined };
+    return ok(undefined);
   });
   const remove = useAction(async (deviceId: string) => {
     const res = await (await unlocking()).removeTrustedDevice(deviceId);

@@ -41,24 +41,24 @@ function shareOf(b64: string): Result<Uint8Array> {
   return share.ok ? ok(share.value) : err('bad_response', 'The server sent a share this app does not understand.');
 }
 
-async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 'version' | 'idleMinutes'>, sealedBundle: Uint8Array): Promise<void> {
-  const previous = await readDevice();
+async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 'version'>, sealedBundle: Uint8Array): Promise<void> {
   const { wrapKey, sealed } = await wrapLocally(sealedBundle);
-  await saveDevice({ version: 1, ...record, sealed, wrapKey, idleMinutes: previous?.idleMinutes ?? DEFAULT_IDLE_MINUTES });
+  await saveDevice({ version: 1, ...record, sealed, wrapKey });
 }
 
-/** Replaces whatever unlock this device had: the old server record goes too. */
-async function dropPrevious(): Promise<void> {
+/** Replaces whatever unlock this device had (the old server record goes too); keeps its idle choice. */
+async function dropPrevious(): Promise<number> {
   const previous = await readDevice();
   if (previous) await api.send('DELETE', endpoints.device(previous.deviceId));
   await forgetDevice();
+  return previous?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
 }
 
 export async function setUpPin(pin: string): Promise<Result<void>> {
   const session = currentUnlocked();
   if (!session) return err('locked', 'Please sign in first.');
   if (!PIN_PATTERN.test(pin)) return err('invalid_pin', 'A PIN is six digits.');
-  await dropPrevious();
+  const idleMinutes = await dropPrevious();
   const ids: DeviceIds = { deviceId: crypto.randomUUID(), userId: session.user.id };
   const pinSalt = newPinSalt();
   const added = await api.post(endpoints.devicePin, { id: ids.deviceId, label: thisDeviceLabel(), pinVerifier: toB64(pinVerifier(pinProof(pin, pinSalt, ids))) }, deviceShareResponse);
@@ -67,7 +67,7 @@ export async function setUpPin(pin: string): Promise<Result<void>> {
   if (!share.ok) return share;
   const sealed = sealBundleForDevice(session.keys, deviceKeyFromPin(share.value, pin, pinSalt, ids), ids);
   share.value.fill(0);
-  await storeSealed({ ...ids, email: session.user.email, kind: 'pin', pinSalt }, sealed);
+  await storeSealed({ ...ids, email: session.user.email, kind: 'pin', pinSalt, idleMinutes }, sealed);
   return ok(undefined);
 }
 
@@ -121,7 +121,7 @@ export async function setUpPasskey(): Promise<Result<void>> {
   const session = currentUnlocked();
   if (!session) return err('locked', 'Please sign in first.');
   if (!('PublicKeyCredential' in window)) return err('no_passkeys', "This browser can't use passkeys. Set a PIN instead.");
-  await dropPrevious();
+  const idleMinutes = await dropPrevious();
   const ids: DeviceIds = { deviceId: crypto.randomUUID(), userId: session.user.id };
   const options = await api.post(endpoints.devicePasskeyOptions, {}, passkeyRegistrationOptionsResponse);
   if (!options.ok) return options;
@@ -144,7 +144,7 @@ export async function setUpPasskey(): Promise<Result<void>> {
   const sealed = sealBundleForDevice(session.keys, deviceKeyFromPrf(asserted.value.share, asserted.value.prf, ids), ids);
   asserted.value.prf.fill(0);
   asserted.value.share.fill(0);
-  await storeSealed({ ...ids, email: session.user.email, kind: 'passkey', credentialId: registration.id }, sealed);
+  await storeSealed({ ...ids, email: session.user.email, kind: 'passkey', credentialId: registration.id, idleMinutes }, sealed);
   return ok(undefined);
 }
 
