@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
-import { err, ok, type Result } from '@hearth/core';
+import { equalBytes, err, ok, type Result } from '@hearth/core';
 import { MAX_PIN_ATTEMPTS, type PasskeyAssertion, type PasskeyRegistration } from '@hearth/core/api';
 import { DEVICE_SHARE_BYTES, sha256Bytes } from '@hearth/core/crypto';
 import { transact } from '../db/transact.ts';
@@ -20,8 +20,6 @@ export type RelyingParty = { readonly id: string; readonly origin: string };
 const CHALLENGE_MS = 5 * 60_000;
 const REGISTER = 'register';
 const ENDED = 'Unlocking this device without your password has ended. Sign in with your password.';
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && timingSafeEqual(a, b);
 
 export type Unlocked = { device: TrustedDeviceRow; share: Uint8Array };
 
@@ -52,7 +50,7 @@ export async function unlockWithPin(
   const outcome = await deps.db.transaction(async (tx) => {
     const device = await deviceForUpdate(tx, user.id, id);
     if (device?.kind !== 'pin' || device.pinVerifier === null) return { kind: 'ended' as const };
-    if (sameBytes(sha256Bytes(pinProof), device.pinVerifier)) {
+    if (equalBytes(sha256Bytes(pinProof), device.pinVerifier)) {
       const used = await updateDevice(tx, device.id, { failedAttempts: 0, lastUsedAt: deps.now() });
       return { kind: 'ok' as const, device: used ?? device };
     }

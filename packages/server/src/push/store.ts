@@ -1,18 +1,12 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { err, ok, type Result } from '@hearth/core';
+import { equalBytes, err, ok, utf8ToBytes, type Result } from '@hearth/core';
 import type { PushSubscribeBody } from '@hearth/core/api';
 import type { Db } from '../db/open.ts';
 import { pushSubscriptions } from '../db/schema.ts';
 import { transact } from '../db/transact.ts';
 
 export type PushSubscriptionRow = typeof pushSubscriptions.$inferSelect;
-
-const sameSecret = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
 
 /**
  * Saves this device's subscription for the signed-in person, or updates its choices.
@@ -40,7 +34,9 @@ export async function saveSubscription(db: Db, userId: string, body: PushSubscri
     if (inserted !== undefined) return ok(inserted);
     const [held] = await tx.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, body.endpoint)).for('update');
     if (held === undefined) throw new Error('a push subscription vanished while it was being saved');
-    const sameDevice = sameSecret(held.auth, body.keys.auth) && sameSecret(held.p256dh, body.keys.p256dh);
+    // core's equalBytes compares in constant time.
+    const same = (a: string, b: string) => equalBytes(utf8ToBytes(a), utf8ToBytes(b));
+    const sameDevice = same(held.auth, body.keys.auth) && same(held.p256dh, body.keys.p256dh);
     if (held.userId !== userId && !sameDevice) return err('conflict', 'This device is registered to another account. Sign in there and turn notifications off first.');
     const [row] = await tx.update(pushSubscriptions).set(values).where(eq(pushSubscriptions.id, held.id)).returning();
     if (row === undefined) throw new Error('updating a push subscription returned no row');

@@ -5,25 +5,21 @@ import { unwrapKeyBundle, type KeyBundle } from '@hearth/core/crypto';
 import { deriveKeys, type DerivedKeys } from '../crypto/derive.ts';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { currentUnlocked, openProfile, recoveryWordsStore, sessionStore, wipeKeys, type Unlocked } from '../shared/session.ts';
+import { currentUnlocked, openProfile, recoveryWordsStore, sessionStore, wipeKeys, type SessionState, type Unlocked } from '../shared/session.ts';
 import { clearPendingInvite } from '../space/pending-invite.ts';
 import { wipeSpace } from '../space/space.ts';
 import { clearSpark } from '../spark/spark-store.ts';
 import { applyTheme } from '../shared/theme.ts';
-import { forgetDevice, readDevice } from '../device/device-store.ts';
+import { forgetDevice, readDevice, type DeviceRecord } from '../device/device-store.ts';
 
 const meResponse = z.object({ user: userView });
 
-/** This device's way to unlock without the password, if it has one for this person. */
-async function deviceUnlockFor(userId: string): Promise<'pin' | 'passkey' | undefined> {
+/** The locked state for this person: with this device's way to unlock without the password, when it has one for them. */
+async function lockedFor(user: { id: string; email: string }): Promise<SessionState> {
   const record = await readDevice();
-  if (record === null) return undefined;
   // Someone else's unlock on this browser is of no use to this person; it goes.
-  if (record.userId !== userId) {
-    await forgetDevice();
-    return undefined;
-  }
-  return record.kind;
+  if (record !== null && record.userId !== user.id) await forgetDevice();
+  return record?.userId === user.id ? { status: 'locked', email: user.email, device: record.kind } : { status: 'locked', email: user.email };
 }
 
 /** On start: is there a session cookie? Keys are never restored; the person unlocks again (with the device's unlock when set up). */
@@ -37,8 +33,7 @@ export async function bootstrapSession(): Promise<void> {
   }
   if (res.ok) {
     applyTheme(res.value.user.theme);
-    const device = await deviceUnlockFor(res.value.user.id);
-    sessionStore.set({ status: 'locked', email: res.value.user.email, ...(device === undefined ? {} : { device }) });
+    sessionStore.set(await lockedFor(res.value.user));
   } else {
     sessionStore.set({ status: 'signed-out' });
   }
@@ -144,11 +139,12 @@ export async function signOut(): Promise<void> {
   sessionStore.set({ status: 'signed-out' });
 }
 
-/** Signing out (or deleting the account) ends this device's unlock: on the server, and every trace here. */
-export async function endDeviceUnlock(): Promise<void> {
+/** Ends this device's unlock, on the server and every trace here (sign-out, another account, a new setup); returns what it was. */
+export async function endDeviceUnlock(): Promise<DeviceRecord | null> {
   const record = await readDevice();
   if (record !== null) await api.send('DELETE', endpoints.device(record.deviceId));
   await forgetDevice();
+  return record;
 }
 
 /**
@@ -158,12 +154,11 @@ export async function endDeviceUnlock(): Promise<void> {
 export async function lockNow(): Promise<void> {
   const s = sessionStore.get();
   if (s.status !== 'unlocked') return;
-  const email = s.user.email;
-  const device = await deviceUnlockFor(s.user.id);
+  const locked = await lockedFor(s.user);
   wipeKeys(s.keys);
   wipeSpace();
   clearSpark();
-  sessionStore.set({ status: 'locked', email, ...(device === undefined ? {} : { device }) });
+  sessionStore.set(locked);
 }
 
 /** The server ended the session (timeout, sign-out elsewhere): lock and ask for the password. */

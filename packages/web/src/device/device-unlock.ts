@@ -25,7 +25,7 @@ import {
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { currentUnlocked, type Unlocked } from '../shared/session.ts';
-import { becomeUnlocked } from '../auth/account.ts';
+import { becomeUnlocked, endDeviceUnlock } from '../auth/account.ts';
 import { DEFAULT_IDLE_MINUTES, forgetDevice, readDevice, saveDevice, thisDeviceLabel, unwrapLocally, wrapLocally, type DeviceRecord } from './device-store.ts';
 
 /**
@@ -48,10 +48,7 @@ async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 've
 
 /** Replaces whatever unlock this device had (the old server record goes too); keeps its idle choice. */
 async function dropPrevious(): Promise<number> {
-  const previous = await readDevice();
-  if (previous) await api.send('DELETE', endpoints.device(previous.deviceId));
-  await forgetDevice();
-  return previous?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+  return (await endDeviceUnlock())?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
 }
 
 export async function setUpPin(pin: string): Promise<Result<void>> {
@@ -193,7 +190,7 @@ export async function unlockWithPasskey(): Promise<Result<Unlocked>> {
 
 /** Stops unlocking this device without the password: on the server and here. */
 export async function stopDeviceUnlock(): Promise<void> {
-  await dropPrevious();
+  await endDeviceUnlock();
 }
 
 export async function setIdleMinutes(minutes: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { lockNow } from '../auth/account.ts';
-import { readDevice } from './device-store.ts';
+import { deviceUnlockKnown, readDevice } from './device-store.ts';
 
 const CHECK_EVERY_MS = 10_000;
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -18,6 +18,8 @@ export function useIdleLock(active: boolean): void {
       last = Date.now();
     };
     const check = async () => {
+      // Most devices have no unlock of their own: no IndexedDB read every ten seconds for them.
+      if (!deviceUnlockKnown()) return;
       const record = await readDevice();
       if (record !== null && Date.now() - last >= record.idleMinutes * 60_000) await lockNow();
     };
