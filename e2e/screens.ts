@@ -44,7 +44,9 @@ const problems: string[] = [];
 const server = await startHearth();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  rmSync(OUT, { recursive: true, force: true });
+  // SCREENS_ONLY=today,talk retakes a few while working on them and leaves the others in place.
+  const only = process.env['SCREENS_ONLY']?.split(',').filter(Boolean);
+  if (!only) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const { first } = await pairUp(browser, server, problems, {
     first: { email: 'ana.screens@example.com', password: 'the orchard in late summer', name: 'Ana' },
@@ -52,10 +54,13 @@ try {
   });
   const page = first.page;
   for (const [name, path, ready] of SCREENS) {
+    if (only && !only.includes(name)) continue;
     await goInside(page, path);
     await page.locator(ready).first().waitFor();
-    // Let lazy parts and their first data arrive before the picture.
+    // Let lazy parts and their first data arrive before the picture: no spinner or "Loading…" left.
     await page.waitForLoadState('networkidle');
+    await page.locator('main [role="status"] progress, main .loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page.getByText(/^Loading .*…$/).first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
       for (const [device, size] of Object.entries(VIEWPORTS)) {

@@ -1,8 +1,8 @@
 import { z } from 'zod/mini';
 
 /**
- * Daily check-in (DESIGN §2, practice 1): mood, feeling words, one need, an optional
- * note; shared with the partner or kept private. The partner can say "heard you"
+ * Daily check-in (DESIGN §2, practice 1): mood, feeling words, an optional need and an
+ * optional note; shared with the partner or kept private. The partner can say "heard you"
  * and reply once.
  */
 export const MOOD_MIN = 1;
@@ -19,7 +19,8 @@ export const checkinBody = z.object({
       z.maxLength(3),
       z.refine((words) => new Set(words).size === words.length, 'each feeling once'),
     ),
-  need: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  // Optional since issue 19 (a check-in in four taps); check-ins written before always have one.
+  need: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
   note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 

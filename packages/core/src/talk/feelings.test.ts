@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkinBody } from './checkin.ts';
-import { familyOf, FEELING_FAMILIES, FEELING_WORDS, MAX_FEELINGS, MOODS, moodWord, NEED_SUGGESTIONS } from './feelings.ts';
+import { familyOf, FEELING_FAMILIES, FEELING_WORDS, feelingsForMood, MAX_FEELINGS, MOODS, moodWord, NEED_SUGGESTIONS } from './feelings.ts';
 
 describe('feeling words', () => {
   it('has at least 60 words, each once, in families of several words', () => {
@@ -30,6 +30,28 @@ describe('feeling words', () => {
   });
 });
 
+describe('feelings offered for a mood', () => {
+  it('offers a dozen distinct catalog words for every mood, leaning to the mood', () => {
+    const pleasant = new Set(FEELING_FAMILIES.filter((f) => ['joy', 'calm', 'love', 'hope'].includes(f.id)).flatMap((f) => f.words));
+    const share = (mood: number) => feelingsForMood(mood).filter((w) => pleasant.has(w)).length;
+    for (const m of MOODS) {
+      const words = feelingsForMood(m.value);
+      expect(words, m.word).toHaveLength(12);
+      expect(new Set(words).size, m.word).toBe(12);
+      for (const w of words) expect(familyOf(w), `${m.word}: ${w}`).not.toBeNull();
+    }
+    expect(share(1)).toBeLessThan(share(3));
+    expect(share(3)).toBeLessThan(share(5));
+    expect(feelingsForMood(1)).toContain('overwhelmed');
+    expect(feelingsForMood(5)).toContain('grateful');
+  });
+
+  it('falls back to the middle of the scale for a mood off it', () => {
+    expect(feelingsForMood(0)).toEqual(feelingsForMood(3));
+    expect(feelingsForMood(Number.NaN)).toEqual(feelingsForMood(3));
+  });
+});
+
 describe('mood scale', () => {
   it('has a word and an emoji for each of the five points', () => {
     expect(MOODS.map((m) => m.value)).toEqual([1, 2, 3, 4, 5]);
@@ -44,7 +66,7 @@ describe('needs', () => {
   it('offers distinct suggestions that complete "I need…"', () => {
     expect(NEED_SUGGESTIONS.length).toBeGreaterThanOrEqual(8);
     expect(new Set(NEED_SUGGESTIONS).size).toBe(NEED_SUGGESTIONS.length);
-    for (const need of NEED_SUGGESTIONS) expect(checkinBody.shape.need.safeParse(need).success).toBe(true);
+    for (const need of NEED_SUGGESTIONS) expect(checkinBody.safeParse({ mood: 3, feelings: ['calm'], need }).success).toBe(true);
   });
 });
 
@@ -59,10 +81,11 @@ describe('check-in body', () => {
     expect(checkinBody.safeParse({ ...valid, feelings: ['tired', 'tired'] }).success).toBe(false);
   });
 
-  it('keeps the mood on the five-point scale and requires a need', () => {
+  it('keeps the mood on the five-point scale; a need is optional but never blank', () => {
     expect(checkinBody.safeParse({ ...valid, mood: 0 }).success).toBe(false);
     expect(checkinBody.safeParse({ ...valid, mood: 6 }).success).toBe(false);
     expect(checkinBody.safeParse({ ...valid, mood: 2.5 }).success).toBe(false);
     expect(checkinBody.safeParse({ ...valid, need: '   ' }).success).toBe(false);
+    expect(checkinBody.safeParse({ mood: 4, feelings: ['calm'] }).success).toBe(true);
   });
 });

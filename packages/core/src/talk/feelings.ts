@@ -62,6 +62,25 @@ export function familyOf(word: string): FeelingFamily | null {
   return FEELING_FAMILIES.find((f) => f.words.includes(word)) ?? null;
 }
 
+/**
+ * The dozen words offered first once a mood is chosen (issue 19: a check-in in four
+ * taps), the rest one tap away under "More feelings". Each list leans to the mood but
+ * keeps a few words from the other side, because a good day can still be tiring and a
+ * rough one can still hold something tender. Every word is from the catalog above.
+ */
+const FEELINGS_BY_MOOD: Readonly<Record<MoodLevel, readonly string[]>> = {
+  1: ['overwhelmed', 'hurt', 'sad', 'anxious', 'frustrated', 'drained', 'lonely', 'let down', 'angry', 'numb', 'worn out', 'scared'],
+  2: ['down', 'tired', 'sad', 'worried', 'disappointed', 'lonely', 'stressed', 'flat', 'misunderstood', 'irritated', 'unsure', 'heavy-hearted'],
+  3: ['calm', 'tired', 'busy', 'content', 'distracted', 'restless', 'settled', 'curious', 'unsure', 'stretched thin', 'hopeful', 'relaxed'],
+  4: ['content', 'calm', 'relaxed', 'hopeful', 'connected', 'grateful', 'close', 'happy', 'curious', 'relieved', 'appreciated', 'tired'],
+  5: ['happy', 'excited', 'grateful', 'loving', 'close', 'proud', 'playful', 'delighted', 'connected', 'inspired', 'appreciated', 'safe'],
+};
+
+/** The words to offer first for a mood; any number off the scale gets the middle mood's. */
+export function feelingsForMood(mood: number): readonly string[] {
+  return mood === 1 || mood === 2 || mood === 3 || mood === 4 || mood === 5 ? FEELINGS_BY_MOOD[mood] : FEELINGS_BY_MOOD[3];
+}
+
 /** A check-in names one to three feelings. */
 export const MAX_FEELINGS = 3;
 

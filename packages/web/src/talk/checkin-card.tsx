@@ -79,7 +79,7 @@ export function CheckinCard({ entry, session, space, keys, onAdded, showDate = f
             </span>{' '}
             <strong>{author}</strong> checked in: <span class="checkin-mood">{moodWord(body.mood)}</span> — {body.feelings.join(', ')}.
           </p>
-          <p class="checkin-need">Needs: {body.need}</p>
+          {body.need ? <p class="checkin-need">Needs: {body.need}</p> : null}
           {body.note ? <p class="checkin-note">{body.note}</p> : null}
         </>
       )}
