@@ -85,6 +85,8 @@ export async function webBench(): Promise<Row[]> {
     const worker = scripts.filter((s) => s.name.startsWith('kdf-worker'));
     const app = scripts.filter((s) => !s.name.startsWith('kdf-worker'));
     const appGz = app.reduce((n, s) => n + s.gz, 0);
+    // WEB_BENCH_FILES=1 lists the files behind the total, to see which one grew.
+    if (process.env.WEB_BENCH_FILES) for (const s of app) console.log(`${kb(s.gz).padStart(10)}  ${s.name}`);
     const workerGz = worker.reduce((n, s) => n + s.gz, 0);
 
     const home = await publicPage(browser, server.url, '/');

@@ -2,7 +2,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/ciphers/utils.js';
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519 } from './x25519.ts';
 import { concatBytes, utf8ToBytes } from '../bytes.ts';
 import { err, ok, type Result } from '../result.ts';
 import { associatedData, open, seal, type DecryptError } from './envelope.ts';

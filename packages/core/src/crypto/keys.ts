@@ -1,4 +1,4 @@
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519 } from './x25519.ts';
 import { randomBytes } from '@noble/ciphers/utils.js';
 import { concatBytes } from '../bytes.ts';
 import { err, ok, type Result } from '../result.ts';

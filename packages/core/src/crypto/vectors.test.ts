@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { argon2id as nobleArgon2id } from '@noble/hashes/argon2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { x25519 } from '@noble/curves/ed25519.js';
+import { x25519 } from './x25519.ts';
 import { utf8ToBytes } from '../bytes.ts';
 import { noteBody } from '../items/kinds.ts';
 import rawVectors from './test-vectors.json';

@@ -7,6 +7,10 @@ import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import { ExportButton } from '../space/export-button.tsx';
 import { useSpace } from '../space/space.ts';
 import { importExport, type ImportProgress } from './import.ts';
+import { loadZodMessages } from '../shared/zod-messages.ts';
+
+// The schedule and import errors a person reads come from zod (shared/zod-messages.ts).
+void loadZodMessages();
 
 /** Settings › Your data (issue #10): take everything with you, bring it back, or delete the account. */
 export function YourData() {

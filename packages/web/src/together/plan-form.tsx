@@ -22,6 +22,10 @@ import { ErrorMessage, TextField, useAction } from '../shared/ui.tsx';
 import type { LoadedSpace } from '../space/space.ts';
 import { keysOf, savePlan, type Plan, type PlanKind } from './together-data.ts';
 import { formatOccurrence } from './format.ts';
+import { loadZodMessages } from '../shared/zod-messages.ts';
+
+// The schedule and import errors a person reads come from zod (shared/zod-messages.ts).
+void loadZodMessages();
 
 const LENGTHS = [30, 60, 90, 120, 180, 240, 480] as const;
 const LEADS: readonly (number | null)[] = [null, 0, 15, 60, 180, 1440, 2880];
