@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from './support/chromium.ts';
 import { isMain, median, ms, printTable, type Row } from './support/report.ts';
 import { startServer } from './support/server.ts';
+import { goTo } from '../e2e/support/nav.ts';
 
 const GOAL_MS = 1500;
 const ROUNDS = 7;
@@ -21,7 +22,7 @@ async function signUp(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByLabel("I've saved it").check({ timeout: 120_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await goTo(page, 'Settings');
 }
 
 /** Reloads, waits for the unlock screen, then times the gesture until Today's greeting shows. */

@@ -3,6 +3,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo } from './support/nav.ts';
 
 /**
  * A rough Tuesday: Alex checks in on how she is, shares it with Sam and keeps a
@@ -27,9 +28,8 @@ test('a shared check-in is heard and answered; a private one stays private', asy
     await expect(card.getByText('How are you today?')).toBeVisible();
     await expectAccessible(a.page, 'today before checking in');
     await card.getByRole('link', { name: 'Check in today' }).click();
-    await expect(a.page.getByRole('heading', { name: 'Talk', level: 1 })).toBeVisible();
-    await expect(a.page.getByRole('link', { name: 'Talk it through' })).toHaveAttribute('href', '/app/talk/topics');
-    await expectAccessible(a.page, 'talk');
+    await expect(a.page.getByRole('heading', { name: 'Check in', level: 1 })).toBeVisible();
+    await expectAccessible(a.page, 'check in');
   });
 
   await test.step('Alex checks in and shares it with Sam', async () => {
@@ -43,15 +43,21 @@ test('a shared check-in is heard and answered; a private one stays private', asy
     await page.getByRole('radio', { name: 'Both of us' }).check();
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: `Checked in. ${sam.name} can see it.` })).toBeVisible();
-    // The form is fresh again, and today's list below shows the check-in.
-    await expect(page.getByRole('checkbox', { name: 'tired', exact: true })).not.toBeChecked();
-    await expect(page.getByText(sharedNote)).toBeVisible();
+    // The form gives way to the check-in just made, and focus follows it.
+    await expect(page.getByRole('heading', { name: 'Your check-in' })).toBeFocused();
+    await expect(page.getByTestId('checkin').filter({ hasText: sharedNote })).toContainText('Low — tired, worried');
+    await expect(page.getByRole('link', { name: 'Back to Today' })).toBeVisible();
   });
 
   await test.step('and keeps a second one to herself, with at most three feelings', async () => {
     const page = a.page;
+    await page.getByRole('button', { name: 'Check in again' }).click();
+    await expect(page.getByRole('checkbox', { name: 'tired', exact: true })).toHaveCount(0);
     await page.getByRole('radio', { name: 'Okay' }).check();
     await page.getByRole('checkbox', { name: 'hopeful', exact: true }).check();
+    // "nervous" is not among the dozen words for Okay: the full list has it.
+    await expect(page.getByRole('checkbox', { name: 'nervous', exact: true })).toHaveCount(0);
+    await page.getByRole('button', { name: 'More feelings' }).click();
     await page.getByRole('checkbox', { name: 'nervous', exact: true }).check();
     await page.getByRole('checkbox', { name: 'curious', exact: true }).check();
     await expect(page.getByRole('checkbox', { name: 'calm', exact: true })).toBeDisabled();
@@ -61,7 +67,16 @@ test('a shared check-in is heard and answered; a private one stays private', asy
     await page.getByRole('button', { name: 'Check in', exact: true }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Checked in. Only you can see this one.' })).toBeVisible();
     await expect(page.getByText(`Needs: ${privateNeed}`)).toBeVisible();
-    await expectAccessible(page, 'talk after checking in');
+    await expectAccessible(page, 'after checking in');
+  });
+
+  await test.step('the Talk hub says she has checked in and shows the latest ones', async () => {
+    await goTo(a.page, 'Talk');
+    await expect(a.page.getByRole('heading', { name: "You've checked in today" })).toBeVisible();
+    await expect(a.page.getByRole('link', { name: 'Check in again' })).toHaveAttribute('href', '/app/talk/check-in');
+    await expect(a.page.getByRole('link', { name: /Talk it through/ })).toHaveAttribute('href', '/app/talk/topics');
+    await expect(a.page.getByRole('region', { name: 'Recent check-ins' }).getByTestId('checkin')).toHaveCount(2);
+    await expectAccessible(a.page, 'talk');
   });
 
   await test.step('Sam sees the shared check-in on Today, not the private one', async () => {
@@ -91,7 +106,7 @@ test('a shared check-in is heard and answered; a private one stays private', asy
   });
 
   await test.step('Alex sees that Sam heard her, and his reply', async () => {
-    await a.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(a.page, 'Today');
     const mine = a.page.getByTestId('checkin').filter({ hasText: sharedNote });
     await expect(mine.getByText(`${sam.name} heard you`)).toBeVisible();
     await expect(mine.getByText(`${sam.name} replied: ${samReply}`)).toBeVisible();
@@ -118,6 +133,7 @@ test('a shared check-in is heard and answered; a private one stays private', asy
   });
 
   await test.step('on a phone-sized screen in dark mode the Talk page stays usable and accessible', async () => {
+    await goTo(a.page, 'Talk');
     await a.page.setViewportSize({ width: 360, height: 740 });
     await a.page.emulateMedia({ colorScheme: 'dark' });
     const overflow = await a.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

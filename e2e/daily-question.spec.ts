@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * Alex and Sam get the same question today. Alex answers first; Sam is told she has
@@ -22,7 +23,7 @@ const problems: string[] = [];
 
 /** Back to Today and in again through its card: keys live only in memory, so a reload would lock the app. */
 async function reopen(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
+  await goTo(page, 'Today');
   await page.locator('.dq-today-card').getByRole('link', { name: "Open today's question" }).click();
   await expect(page.getByRole('heading', { name: "Today's question", level: 1 })).toBeVisible();
 }
@@ -32,8 +33,8 @@ test('both answer today’s question, and the answers open only after the second
   let question = '';
 
   await test.step('Alex finds today’s question through Talk', async () => {
-    await a.page.getByRole('link', { name: 'Talk', exact: true }).click();
-    await a.page.getByRole('link', { name: "Today's question", exact: true }).click();
+    await goTo(a.page, 'Talk');
+    await openTool(a.page, "Today's question");
     await expect(a.page.getByRole('heading', { name: "Today's question", level: 1 })).toBeVisible();
     const heading = a.page.locator('.dq-today .dq-question');
     await expect(heading).toHaveText(/\?$/);
@@ -49,8 +50,8 @@ test('both answer today’s question, and the answers open only after the second
   });
 
   await test.step('Sam gets the same question on Today', async () => {
-    await b.page.getByRole('link', { name: 'Talk', exact: true }).click();
-    await b.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(b.page, 'Talk');
+    await goTo(b.page, 'Today');
     const card = b.page.locator('.dq-today-card');
     await expect(card.getByRole('heading', { name: "Today's question" })).toBeVisible();
     await expect(card.getByText(question, { exact: true })).toBeVisible();

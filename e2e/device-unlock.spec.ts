@@ -3,6 +3,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { KDF_TIMEOUT_MS, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 import { watchContext } from './support/watch.ts';
+import { goTo, mainNav, signOutFrom } from './support/nav.ts';
 
 /**
  * Mira opens Hearth several times a day. She signs in once on her phone, sets a PIN, and
@@ -23,7 +24,7 @@ test.afterEach(() => {
 });
 
 async function settingsThisDevice(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await goTo(page, 'Settings');
   const card = page.getByRole('region', { name: 'This device' });
   await expect(card).toBeVisible();
   return card;
@@ -108,7 +109,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
     await page.goto('/app/');
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
     await page.getByLabel('Your 6-digit PIN').fill('482916');
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(mainNav(page)).toBeVisible();
   });
 
   await test.step('five wrong PINs in a row end PIN unlock: the password is needed, and the PIN must be set again', async () => {
@@ -125,7 +126,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
     await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
     await page.getByLabel('Password', { exact: true }).fill(mira.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible({ timeout: KDF_TIMEOUT_MS });
+    await expect(mainNav(page)).toBeVisible({ timeout: KDF_TIMEOUT_MS });
     const card = await settingsThisDevice(page);
     await expect(card.getByRole('button', { name: 'Use a 6-digit PIN' })).toBeVisible();
     await expect(card.getByRole('listitem')).toHaveCount(0);
@@ -139,7 +140,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
     await card.getByRole('button', { name: 'Save PIN' }).click();
     await expect(card.getByText('This device now opens with your PIN.')).toBeVisible();
     expect(await storedRecords(page)).toEqual(['hearth-device/unlock: 1']);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutFrom(page);
     await expect(page.getByRole('heading', { name: 'Sign in' }).or(page.getByRole('link', { name: 'Sign in' })).first()).toBeVisible();
     expect(await keyDatabases(page)).not.toContain('hearth-device');
     expect(await storedRecords(page)).toEqual([]);

@@ -4,6 +4,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * A hard month. Jo answers the relationship pulse twice, both times low, and Help
@@ -35,7 +36,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: jo, second: kai });
 
   await test.step('Help is one tap from Today, and the counselor card is there without any trigger', async () => {
-    await a.page.getByRole('link', { name: 'Help', exact: true }).click();
+    await goTo(a.page, 'Help');
     await expect(a.page.getByRole('heading', { name: 'Help', level: 1 })).toBeVisible();
     await expect(a.page.getByRole('heading', { name: 'Talking to a counselor' })).toBeVisible();
     await expect(a.page.getByRole('button', { name: 'Quick exit' })).toBeVisible();
@@ -66,7 +67,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   });
 
   await test.step('the private check: a worrying answer shows confidential services and individual help', async () => {
-    await a.page.getByRole('link', { name: 'Take the private check' }).click();
+    await openTool(a.page, 'Feeling safe');
     await expect(a.page.getByRole('heading', { name: 'A private check', level: 1 })).toBeVisible();
     await expect(a.page).toHaveURL(/\/app\/help\/private$/);
     // Browsers keep page titles in their history: this one says only "Help".
@@ -95,7 +96,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
     await expect(b.page.getByRole('heading', { level: 1 })).toContainText(kai.name.split(' ')[0] ?? '');
     await expect(b.page.getByText(/private check|safety|afraid/i)).toHaveCount(0);
     await expect(b.page.getByRole('region', { name: 'Help' }).getByRole('link', { name: `${jo.name} would like the two of you to see a counselor` })).toBeVisible();
-    await b.page.getByRole('link', { name: 'Help', exact: true }).click();
+    await goTo(b.page, 'Help');
     const card = b.page.getByRole('region', { name: 'It may help to talk to a counselor' });
     await expect(card.getByText('Your partner would like the two of you to see a counselor.')).toBeVisible();
     await expect(card.getByText(`${jo.name} wrote: ${askNote}`)).toBeVisible();
@@ -116,7 +117,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
 
   await test.step('the summary: shared content only once both agree; print and PDF made on the device', async () => {
     await a.page.getByRole('link', { name: 'Back to Help' }).click();
-    await a.page.getByRole('link', { name: 'Make a summary' }).click();
+    await openTool(a.page, 'Counselor summary');
     await expect(a.page.getByRole('heading', { name: 'Counselor summary', level: 1 })).toBeVisible();
     await a.page.getByRole('checkbox', { name: 'My pulse scores' }).check();
     await a.page.getByRole('checkbox', { name: 'I agree to include our shared things' }).check();
@@ -125,7 +126,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
     await expect(sheet.getByRole('heading', { name: `${jo.name}'s relationship pulse (of 21)` })).toBeVisible();
     await expect(sheet.getByRole('heading', { name: 'Recent agreements and follow-ups' })).toHaveCount(0);
 
-    await b.page.getByRole('link', { name: 'Make a summary' }).click();
+    await openTool(b.page, 'Counselor summary');
     await b.page.getByRole('checkbox', { name: 'I agree to include our shared things' }).check();
     await expect(b.page.getByText(`${jo.name} has agreed`).or(b.page.getByText('You both agreed'))).toBeVisible();
 
@@ -164,7 +165,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   });
 
   await test.step('quick exit: Escape three times leaves for a neutral page, and Back does not return', async () => {
-    await a.page.getByRole('link', { name: 'Take the private check' }).click();
+    await openTool(a.page, 'Feeling safe');
     await expect(a.page.getByRole('heading', { name: 'A private check', level: 1 })).toBeVisible();
     await a.page.keyboard.press('Escape');
     await a.page.keyboard.press('Escape');
@@ -180,7 +181,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   });
 
   await test.step('the Quick exit button does the same from any screen', async () => {
-    await b.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(b.page, 'Today');
     await b.page.getByRole('button', { name: 'Quick exit' }).click();
     await expect(b.page).toHaveURL(/\/recipes\/lentil-soup$/);
   });

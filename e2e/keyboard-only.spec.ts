@@ -68,16 +68,16 @@ test('a whole visit by keyboard alone, at phone width', async ({ browser }) => {
   await test.step('checks in', async () => {
     await tabTo(page, page.getByRole('link', { name: 'Check in today' }));
     await key('Enter');
-    await expect(page.getByRole('heading', { name: 'Talk', level: 1 })).toBeVisible();
-    await screen('talk');
+    await expect(page.getByRole('heading', { name: 'Check in', level: 1 })).toBeVisible();
+    await screen('check in');
     const moods = page.getByRole('group', { name: 'How are you feeling?' }).getByRole('radio');
     await tabTo(page, moods.first());
     // Arrow keys move through a radio group and choose as they go.
     await key('ArrowRight');
     await expect(moods.nth(1)).toBeChecked();
-    await tabTo(page, page.getByRole('checkbox', { name: 'calm', exact: true }));
+    await tabTo(page, page.getByRole('checkbox', { name: 'tired', exact: true }));
     await key('Space');
-    await expect(page.getByRole('checkbox', { name: 'calm', exact: true })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'tired', exact: true })).toBeChecked();
     await tabTo(page, page.getByRole('button', { name: 'some quiet', exact: true }));
     await key('Enter');
     await expect(page.getByLabel('I need…')).toHaveValue('some quiet');
@@ -87,16 +87,31 @@ test('a whole visit by keyboard alone, at phone width', async ({ browser }) => {
     await key('Enter');
     await expect(page.getByRole('status').filter({ hasText: 'Checked in.' })).toBeVisible();
     await expect(page.getByText(note)).toBeVisible();
-    await screen('talk after checking in');
+    await expect(page.getByRole('heading', { name: 'Your check-in' })).toBeFocused();
+    await screen('after checking in');
   });
 
-  await test.step('opens the notifications and moves around the header', async () => {
+  await test.step('opens the notifications and settings from "More", and Today from the tab bar', async () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await tabTo(page, nav.getByRole('link', { name: 'Notifications' }), { backwards: true });
+    const more = nav.getByRole('button', { name: 'More' });
+    const sheet = page.getByRole('dialog', { name: 'More' });
+    await tabTo(page, more, { backwards: true });
+    await key('Enter');
+    await expect(sheet).toBeVisible();
+    await screen('more');
+    // Escape closes the sheet and gives focus back to "More".
+    await key('Escape');
+    await expect(sheet).toHaveCount(0);
+    await expect(more).toBeFocused();
+    await key('Enter');
+    await tabTo(page, sheet.getByRole('link', { name: 'Notifications' }));
     await key('Enter');
     await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
+    await expect(sheet).toHaveCount(0);
     await screen('notifications');
-    await tabTo(page, nav.getByRole('link', { name: 'Settings' }), { backwards: true });
+    await tabTo(page, more, { backwards: true });
+    await key('Enter');
+    await tabTo(page, sheet.getByRole('link', { name: 'Settings' }));
     await key('Enter');
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await screen('settings');

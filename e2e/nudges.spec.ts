@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, unreadIn } from './support/nav.ts';
 
 /**
  * Noor allows notifications and turns them on for her device, then turns on affection nudges with awake hours that begin in a minute, so the
@@ -24,15 +25,13 @@ async function wallClock(page: Page, minutes: number): Promise<string> {
   }, minutes);
 }
 
-const touchLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Touch', exact: true });
-
 test('a nudge arrives inside the chosen hours; "did it" lets the partner know', async ({ browser }) => {
   test.setTimeout(480_000);
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: noor, second: eli });
   await a.context.grantPermissions(['notifications'], { origin: server.url });
 
   await test.step('Noor turns on notifications for this device in Settings', async () => {
-    await a.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await goTo(a.page, 'Settings');
     const section = a.page.getByRole('form', { name: 'Notifications on this device' });
     await section.getByRole('button', { name: 'Turn on notifications' }).click();
     // Headless Chromium has no push service to register with; then the page says so and the
@@ -45,7 +44,7 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
   });
 
   await test.step('Noor turns on one nudge a day, awake from the next minute', async () => {
-    await touchLink(a.page).click();
+    await goTo(a.page, 'Touch');
     await expect(a.page.getByRole('heading', { name: 'Touch', level: 1 })).toBeVisible();
     await expect(a.page.getByText('Nudges are off.')).toBeVisible();
     await expectAccessible(a.page, 'touch (nudges off)');
@@ -64,11 +63,11 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
   await test.step('the nudge reaches her notification center without saying what it is', async () => {
     // The header's unread count refreshes on each screen change, so go back and forth.
     await expect(async () => {
-      await touchLink(a.page).click();
-      await a.page.getByRole('link', { name: 'Today' }).first().click();
-      await expect(a.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true })).toBeVisible({ timeout: 1000 });
+      await goTo(a.page, 'Touch');
+      await goTo(a.page, 'Today');
+      await expect(unreadIn(a.page, 1)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 200_000, intervals: [2000] });
-    await a.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true }).click();
+    await goTo(a.page, 'Notifications');
     const list = a.page.getByRole('list', { name: 'Notifications' });
     await expect(list.getByRole('listitem')).toHaveCount(1);
     await list.getByRole('link', { name: 'A small moment for today' }).click();
@@ -79,11 +78,11 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
   });
 
   await test.step('Today shows it too, and Noor marks it done', async () => {
-    await a.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(a.page, 'Today');
     const card = a.page.getByRole('region', { name: 'A small moment' });
     await expect(card.getByRole('button', { name: 'Did it' })).toBeVisible();
     await expectAccessible(a.page, 'today (a nudge)');
-    await touchLink(a.page).click();
+    await goTo(a.page, 'Touch');
     await expect(a.page.getByLabel('Send Eli a "thinking of you" (no words, just that)')).toBeChecked();
     await a.page.getByRole('button', { name: 'Did it' }).click();
     await expect(a.page.getByText('You did it.')).toBeVisible();
@@ -93,11 +92,11 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
 
   await test.step('Eli sees that Noor is thinking of him, and nothing about the nudge', async () => {
     await expect(async () => {
-      await touchLink(b.page).click();
-      await b.page.getByRole('link', { name: 'Today' }).first().click();
-      await expect(b.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true })).toBeVisible({ timeout: 1000 });
+      await goTo(b.page, 'Touch');
+      await goTo(b.page, 'Today');
+      await expect(unreadIn(b.page, 1)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 20_000 });
-    await b.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true }).click();
+    await goTo(b.page, 'Notifications');
     await b.page.getByRole('list', { name: 'Notifications' }).getByRole('link', { name: 'Something new in Hearth' }).click();
     await expect(b.page.getByRole('heading', { name: 'Noor is thinking of you' })).toBeVisible();
     await expect(b.page.getByText('No nudges in the last seven days yet.')).toBeVisible();

@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * Our ritual: Noor sets up a weekly lunch that started last week. Kai sees it on Today
@@ -23,8 +24,8 @@ const problems: string[] = [];
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 async function openTogether(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Together', exact: true }).click();
+  await goTo(page, 'Today');
+  await goTo(page, 'Together');
   await expect(page.getByRole('heading', { name: 'Together', level: 1 })).toBeVisible();
 }
 
@@ -58,8 +59,8 @@ test('a weekly ritual reaches both partners, is marked "we did it" and exports w
   });
 
   await test.step('Kai sees it on Today', async () => {
-    await b.page.getByRole('link', { name: 'Settings' }).click();
-    await b.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(b.page, 'Settings');
+    await goTo(b.page, 'Today');
     const card = b.page.getByRole('region', { name: 'Next time together' });
     await expect(card.getByText(title)).toBeVisible();
     await expectAccessible(b.page, 'today with the next ritual');
@@ -78,8 +79,8 @@ test('a weekly ritual reaches both partners, is marked "we did it" and exports w
   });
 
   await test.step('Our week counts it as time together, with a gentle next step', async () => {
-    await b.page.getByRole('link', { name: 'Today' }).first().click();
-    await b.page.getByRole('link', { name: 'Our week' }).click();
+    await goTo(b.page, 'Today');
+    await goTo(b.page, 'Our week');
     const row = b.page.getByRole('row', { name: /Times together/ });
     await expect(row.getByRole('cell').first()).toHaveText('1');
     await expect(b.page.getByRole('region', { name: 'A gentle next step' })).toBeVisible();
@@ -92,6 +93,7 @@ test('a weekly ritual reaches both partners, is marked "we did it" and exports w
     await expect(plan.getByText('Kept once')).toBeVisible();
     await plan.getByText('Memories (1)').click();
     await expect(plan.getByText(memory)).toBeVisible();
+    await openTool(a.page, 'Calendar');
     const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('button', { name: 'Download calendar (.ics)' }).click()]);
     expect(download.suggestedFilename()).toBe('hearth-together.ics');
     const path = await download.path();
@@ -110,7 +112,7 @@ test('a weekly ritual reaches both partners, is marked "we did it" and exports w
     expect(text).toContain('SUMMARY:Hearth: time together');
     expect(text).not.toContain('Lunch');
     expect(text).not.toContain('bakery');
-    await expectAccessible(a.page, 'together hub with a feed address');
+    await expectAccessible(a.page, 'calendar with a feed address');
   });
 
   expect(problems).toEqual([]);

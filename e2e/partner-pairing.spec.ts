@@ -5,6 +5,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { signInIfLocked } from './support/couple.ts';
 import { watchContext } from './support/watch.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, signOutFrom } from './support/nav.ts';
 
 /**
  * Alex starts Hearth, invites Sam, and they write to each other. Along the way
@@ -55,9 +56,11 @@ async function signIn(page: Page, who: { email: string; password: string }): Pro
 }
 
 async function writeNote(page: Page, text: string, audience: 'Both of us' | 'Only me'): Promise<void> {
-  await page.getByLabel('Note', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Write a note' }).click();
+  await page.getByRole('dialog', { name: 'Write a note' }).getByLabel('Note', { exact: true }).fill(text);
   await page.getByRole('radio', { name: audience }).check();
   await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('dialog', { name: 'Write a note' })).toHaveCount(0);
   await expect(page.getByText(text)).toBeVisible();
 }
 
@@ -82,7 +85,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     expect(inviteLink).toMatch(/\/join\/[0-9a-f-]{36}#[A-Za-z0-9_-]{43}$/);
     await expect(a.page.getByAltText('QR code for the invitation link')).toBeVisible();
     await expectAccessible(a.page, 'invite');
-    await a.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(a.page, 'Today');
     await expect(a.page.getByRole('heading', { name: 'Waiting for your partner' })).toBeVisible();
   });
 
@@ -123,7 +126,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
   });
 
   await test.step('Sam signs out and signs in again on a new browser; his keys come back from the server', async () => {
-    await b.page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutFrom(b.page);
     await expect(b.page.getByText(sharedNote)).toHaveCount(0);
     await b.context.close();
     const fresh = await newPartner(browser);
@@ -161,7 +164,7 @@ test('two partners pair up, write to each other, recover, and part ways', async 
   });
 
   await test.step('Alex changes her name and theme in Settings; Sam sees the new name', async () => {
-    await a.page.getByRole('link', { name: 'Settings' }).first().click();
+    await goTo(a.page, 'Settings');
     await expect(a.page.getByLabel('Time zone')).not.toHaveValue('');
     await expect(a.page.getByLabel('Active from')).toHaveValue('08:00');
     await expect(a.page.getByLabel('Active until')).toHaveValue('22:00');

@@ -4,6 +4,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * Planning a date from the ideas deck. Alex and Sam each swipe privately; Alex adds an
@@ -27,26 +28,26 @@ const server = useHearthServer();
 const problems: string[] = [];
 
 async function openTogether(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
+  await goTo(page, 'Today');
   // Today's cards arrive one by one and push the practice links down; a click in that
   // instant can land between links, so try again as a person would.
   await expect(async () => {
-    await page.getByRole('link', { name: 'Together', exact: true }).click();
+    await goTo(page, 'Together');
     await expect(page.getByRole('heading', { name: 'Together', level: 1 })).toBeVisible({ timeout: 3000 });
   }).toPass({ timeout: 20_000 });
 }
 
 async function openDeck(page: Page): Promise<void> {
   await openTogether(page);
-  await page.getByRole('region', { name: 'Ideas deck' }).getByRole('link').click();
+  await openTool(page, 'Ideas deck');
   await expect(page.getByRole('heading', { name: 'Ideas together', level: 1 })).toBeVisible();
 }
 
 /** Today loads afresh when opened from another screen, as a person coming back to it would. */
 async function openToday(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: 'Today' }).first().click();
+  await goTo(page, 'Today');
   await expect(page.getByRole('heading', { name: 'Practices' })).toBeVisible();
 }
 
@@ -100,8 +101,8 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
     await expectAccessible(b.page, 'ideas deck with matches');
   });
 
-  await test.step('Alex sees the same matches on Together and narrows them by tag', async () => {
-    await openTogether(a.page);
+  await test.step('Alex sees the same matches in the deck and narrows them by tag', async () => {
+    await openDeck(a.page);
     const matches = a.page.getByRole('region', { name: 'Ideas you both like' });
     await expect(matches.getByTestId('idea-match')).toHaveCount(3);
     await expect(matches.getByTestId('idea-match').filter({ hasText: ramen })).toContainText('You both said yes.');
@@ -112,7 +113,7 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
     await matches.getByRole('checkbox', { name: 'Only ideas likely to be a first for you' }).check();
     await expect(matches.getByRole('status')).toHaveText('1 of 3 matches shown.');
     await expect(matches.getByTestId('idea-match')).toContainText(cookAbroad);
-    await expectAccessible(a.page, 'together hub with filtered matches');
+    await expectAccessible(a.page, 'ideas deck with filtered matches');
     await matches.getByRole('group', { name: 'Where' }).getByRole('checkbox', { name: 'At home' }).uncheck();
     await matches.getByRole('checkbox', { name: 'Only ideas likely to be a first for you' }).uncheck();
     await matches.getByRole('group', { name: 'Cost' }).getByRole('checkbox', { name: 'Medium cost' }).check();
@@ -139,6 +140,7 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
 
   await test.step('Alex’s calendar file has the date with its real title', async () => {
     await openTogether(a.page);
+    await openTool(a.page, 'Calendar');
     const download = a.page.waitForEvent('download');
     await a.page.getByRole('button', { name: 'Download calendar (.ics)' }).click();
     const ics = readFileSync(await (await download).path(), 'utf8');
@@ -148,6 +150,7 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
 
   await test.step('Sam lists a hobby; Alex is prompted to ask about it and says she did', async () => {
     await openTogether(b.page);
+    await openTool(b.page, 'Interests');
     const interests = b.page.getByRole('region', { name: 'Interests' });
     const form = interests.getByRole('form', { name: 'Add an interest' });
     await form.getByRole('textbox', { name: 'What is it?' }).fill(pottery);
@@ -168,6 +171,7 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
 
   await test.step('Alex writes down a first; both see it counted for the season', async () => {
     await openTogether(a.page);
+    await openTool(a.page, 'First firsts');
     const firsts = a.page.getByRole('region', { name: 'First firsts' });
     await expect(firsts.getByText('Nothing new yet this season — there is room for a first.')).toBeVisible();
     const form = firsts.getByRole('form', { name: 'Add a first' });
@@ -176,8 +180,9 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
     await form.getByRole('button', { name: 'Save this first' }).click();
     await expect(firsts.getByRole('status').last()).toHaveText('Written down. A first to remember.');
     await expect(firsts.getByTestId('firsts-count')).toContainText('1 first this season');
-    await expectAccessible(a.page, 'together hub with a first');
+    await expectAccessible(a.page, 'first firsts');
     await openTogether(b.page);
+    await openTool(b.page, 'First firsts');
     const samFirsts = b.page.getByRole('region', { name: 'First firsts' });
     await expect(samFirsts.getByTestId('first')).toContainText(memory);
     await expect(samFirsts.getByTestId('firsts-count')).toContainText('1 first this season');

@@ -4,6 +4,7 @@ import { pairUp } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { answerDesire, desireText, openSpark, optIn } from './support/spark.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo } from './support/nav.ts';
 
 /**
  * Alex and Sam open Spark at different comfort levels (flirty wins). They answer the
@@ -33,7 +34,7 @@ async function turnOn(page: Page, level: 'Sweet' | 'Flirty' | 'Spicy'): Promise<
 
 /** Leaves Spark and comes back, as a person returning to it would: everything loads afresh (keys stay in memory). */
 async function reopen(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
+  await goTo(page, 'Today');
   await expect(page.getByRole('heading', { name: 'Spark', level: 1 })).toHaveCount(0);
   await openSpark(page);
 }

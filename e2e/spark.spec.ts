@@ -6,6 +6,7 @@ import { KDF_TIMEOUT_MS, pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { answerDesire, desireText, openSpark, optIn } from './support/spark.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, unreadIn } from './support/nav.ts';
 
 /**
  * Spark, consent first: Jo turns it on at "spicy", Ren at "flirty", so both get
@@ -79,11 +80,11 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
 
   await test.step('Ren is told only "Something new in Hearth", and sets a PIN for Spark on this device', async () => {
     await expect(async () => {
-      await b.page.getByRole('link', { name: 'Settings' }).click();
-      await b.page.getByRole('link', { name: 'Today' }).first().click();
-      await expect(b.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true })).toBeVisible({ timeout: 1000 });
+      await goTo(b.page, 'Settings');
+      await goTo(b.page, 'Today');
+      await expect(unreadIn(b.page, 1)).toBeVisible({ timeout: 1000 });
     }).toPass({ timeout: 20_000 });
-    await b.page.getByRole('link', { name: 'Notifications, 1 unread', exact: true }).click();
+    await goTo(b.page, 'Notifications');
     const list = b.page.getByRole('list', { name: 'Notifications' });
     await expect(list).toContainText('Something new in Hearth');
     await expect(list).not.toContainText(sent);
@@ -100,7 +101,7 @@ test('both opt in, the lower level wins, a message arrives discreetly, and pausi
   });
 
   await test.step('Opening Spark again asks for the PIN; Ren reads, reacts and replies', async () => {
-    await b.page.getByRole('link', { name: /^Notifications/ }).click();
+    await goTo(b.page, 'Notifications');
     await b.page.getByRole('list', { name: 'Notifications' }).getByRole('link', { name: 'Something new in Hearth' }).click();
     await expect(b.page.getByRole('heading', { name: 'Locked' })).toBeVisible();
     await expect(b.page.getByText(sent)).toHaveCount(0);

@@ -3,6 +3,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * A heavy week at work: Alex shares it and asks only for comfort; Sam sees that on
@@ -23,17 +24,21 @@ const birthday = 'Alex turns thirty-two';
 const server = useHearthServer();
 const problems: string[] = [];
 
-async function openSupport(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Support', exact: true }).click();
+async function openSupport(page: Page, tool?: string): Promise<void> {
+  await goTo(page, 'Today');
+  await goTo(page, 'Support');
   await expect(page.getByRole('heading', { name: 'Support', level: 1 })).toBeVisible();
+  if (tool) {
+    await openTool(page, tool);
+    await expect(page.getByRole('heading', { name: tool, level: 1 })).toBeVisible();
+  }
 }
 
 /** Today loads afresh when opened from another screen, as a person coming back to it would. */
 async function openToday(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: 'Today' }).first().click();
+  await goTo(page, 'Today');
   await expect(page.getByRole('heading', { name: 'Practices' })).toBeVisible();
 }
 
@@ -42,8 +47,10 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
 
   await test.step('Alex shares what is on her plate and asks for comfort', async () => {
     await openSupport(a.page);
-    await expect(a.page.getByText('Nothing on either plate right now.')).toBeVisible();
+    await expect(a.page.getByRole('link', { name: /^On my plate/ })).toContainText('Nothing on either plate right now.');
     await expectAccessible(a.page, 'support hub, empty');
+    await openTool(a.page, 'On my plate');
+    await expectAccessible(a.page, 'on my plate, empty');
     const form = a.page.getByRole('form', { name: "Share what's on your plate" });
     await form.getByRole('group', { name: 'What is it about?' }).getByRole('radio', { name: 'Work' }).check();
     await form.getByRole('textbox', { name: "What's going on?" }).fill(challenge);
@@ -73,7 +80,7 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
   await test.step('Alex reads it and marks the challenge eased', async () => {
     await a.page.reload();
     await signInIfLocked(a.page, alex);
-    await openSupport(a.page);
+    await openSupport(a.page, 'On my plate');
     const mine = a.page.getByRole('article', { name: 'Your challenge' });
     await expect(mine.getByRole('list', { name: 'Responses' })).toContainText(`Sam: ${samMessage}`);
     await mine.getByRole('button', { name: 'It has eased' }).click();
@@ -84,8 +91,11 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
   });
 
   await test.step('Sam logs a win', async () => {
-    await openSupport(b.page);
+    await openSupport(b.page, 'On my plate');
     await expect(b.page.getByRole('region', { name: 'Weathered together' }).getByText(challenge)).toBeVisible();
+    await goTo(b.page, 'Support');
+    await b.page.getByRole('link', { name: 'Log a win' }).click();
+    await expect(b.page.getByRole('heading', { name: 'Wins wall', level: 1 })).toBeVisible();
     const form = b.page.getByRole('form', { name: 'Log a win' });
     await form.getByRole('textbox', { name: 'Your win' }).fill(win);
     await form.getByRole('radio', { name: 'A big one' }).check();
@@ -108,6 +118,8 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
 
   await test.step('Alex says thank you, from a suggested start', async () => {
     await openSupport(a.page);
+    await a.page.getByRole('link', { name: 'Say thank you' }).click();
+    await expect(a.page.getByRole('heading', { name: 'Appreciation', level: 1 })).toBeVisible();
     const section = a.page.getByRole('region', { name: 'Appreciation' });
     await section.getByRole('button', { name: 'Thank you for listening when' }).click();
     const field = section.getByRole('textbox', { name: 'Thank you for…' });
@@ -117,18 +129,23 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
     await section.getByRole('button', { name: 'Send thank-you' }).click();
     await expect(section.getByRole('status').first()).toContainText('Sam will find it on their appreciation wall');
     await expect(section.getByText('You, to Sam')).toBeVisible();
+    await expectAccessible(a.page, 'appreciation, full');
+    await goTo(a.page, 'Support');
+    await expect(a.page.getByRole('link', { name: /^Appreciation/ })).toContainText('1 thank-you on the wall.');
+    await openTool(a.page, 'This week');
     const balance = a.page.getByRole('region', { name: 'This week' });
     await expect(balance).toContainText('Thank-yous you gave1');
     await expect(balance).toContainText('Wins you celebrated1');
-    await expectAccessible(a.page, 'support hub, full');
+    await expectAccessible(a.page, 'this week');
   });
 
   await test.step('the thank-you appears on Sam’s wall and on his Today', async () => {
     await b.page.reload();
     await signInIfLocked(b.page, sam);
-    await openSupport(b.page);
+    await openSupport(b.page, 'Appreciation');
     const wall = b.page.getByRole('region', { name: 'Appreciation' });
     await expect(wall.getByTestId('support-thanks').filter({ hasText: thanks })).toContainText('From Alex');
+    await openSupport(b.page, 'Wins wall');
     await expect(b.page.getByRole('article', { name: 'Your win' })).toContainText('Alex: So proud of you — Dinner is on me');
     await openToday(b.page);
     await expect(b.page.getByRole('region', { name: 'Thank-yous for you' }).getByText(thanks)).toBeVisible();
@@ -136,7 +153,7 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
   });
 
   await test.step('Sam adds Alex’s birthday and a prompt day; Today reminds him of both', async () => {
-    await openSupport(b.page);
+    await openSupport(b.page, 'Key dates');
     const inFiveDays = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     const form = b.page.getByRole('form', { name: 'Add a key date' });
     await form.getByRole('textbox', { name: 'What is it?' }).fill(birthday);
@@ -155,6 +172,7 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
     const remindAt = /"remindAt":"([^"]+)"/.exec(text)?.[1];
     expect(Date.parse(remindAt ?? '')).toBeGreaterThan(Date.now());
 
+    await openSupport(b.page, 'Appreciation');
     const weekday = await b.page.evaluate(() => (new Date().getDay() + 6) % 7);
     await b.page.getByLabel('Weekly thank-you prompt').selectOption(String(weekday));
     await b.page.getByRole('button', { name: 'Save prompt day' }).click();
@@ -171,10 +189,13 @@ test('a challenge is met with comfort, a win is celebrated and a thank-you reach
     await b.page.setViewportSize({ width: 360, height: 740 });
     await b.page.emulateMedia({ colorScheme: 'dark' });
     await openSupport(b.page);
+    await expect(b.page.getByRole('link', { name: /^Key dates/ })).toContainText(`Next: ${birthday}, in`);
+    await expectAccessible(b.page, 'support hub, 360 px, dark');
+    await openTool(b.page, 'Wins wall');
     await expect(b.page.getByRole('region', { name: 'Wins wall' }).getByText(win)).toBeVisible();
     const overflow = await b.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expectAccessible(b.page, 'support hub, 360 px, dark');
+    await expectAccessible(b.page, 'wins wall, 360 px, dark');
   });
 
   await a.context.close();

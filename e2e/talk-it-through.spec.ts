@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * Alex and Sam keep arguing about money. Alex opens a topic; her first draft comes out
@@ -28,9 +29,9 @@ const problems: string[] = [];
 
 /** From Today through the Talk page to the list of conversations, as a person would go. */
 async function openConversations(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Talk', exact: true }).click();
-  await page.getByRole('link', { name: 'Talk it through', exact: true }).click();
+  await goTo(page, 'Today');
+  await goTo(page, 'Talk');
+  await openTool(page, 'Talk it through');
   await expect(page.getByRole('heading', { name: 'Talk it through', level: 1 })).toBeVisible();
   await expectAccessible(page, 'talk it through: topics');
 }
@@ -71,8 +72,8 @@ test('a couple talks a money worry through, from both sides to an agreement', as
   expect(alexSide.length).toBeGreaterThan(0);
 
   await test.step('Sam is told it is his turn, but cannot see Alex’s side, not even from the server', async () => {
-    await b.page.getByRole('link', { name: 'Talk', exact: true }).click();
-    await b.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(b.page, 'Talk');
+    await goTo(b.page, 'Today');
     const nudge = b.page.getByRole('link', { name: 'Alex has shared their side of "Money talk" — share yours' });
     await expect(nudge).toBeVisible();
     await nudge.click();
@@ -187,7 +188,7 @@ test('a couple talks a money worry through, from both sides to an agreement', as
   });
 
   await test.step('Today reminds Alex to check in, and the list shows where the conversation stands', async () => {
-    await a.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(a.page, 'Today');
     const reminder = a.page.getByRole('link', { name: `Check in on: ${alexIdea}` });
     await expect(reminder).toBeVisible();
     await reminder.click();

@@ -4,6 +4,7 @@ import { DERIVED_ID_KINDS, exportContent, parseExportFile, type ExportedItem } f
 import { expectAccessible } from './support/accessibility.ts';
 import { openBrowser, pairUp, signInIfLocked, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
+import { goTo, mainNav } from './support/nav.ts';
 
 /**
  * Robin takes everything with her (issue #10): a JSON export of all she can read and a
@@ -24,14 +25,16 @@ const server = useHearthServer();
 const problems: string[] = [];
 
 async function writeNote(page: Page, text: string, audience: 'Both of us' | 'Only me'): Promise<void> {
-  await page.getByLabel('Note', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Write a note' }).click();
+  await page.getByRole('dialog', { name: 'Write a note' }).getByLabel('Note', { exact: true }).fill(text);
   await page.getByRole('radio', { name: audience }).check();
   await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('dialog', { name: 'Write a note' })).toHaveCount(0);
   await expect(page.getByText(text)).toBeVisible();
 }
 
 async function openSettings(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
 }
 
@@ -90,7 +93,7 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
     // Kai's note, and the day's question if Kai's Today made it first.
     await expect(n.page.getByText(/[12] items? your partner wrote stay/)).toBeVisible();
     await expectAccessible(n.page, 'settings after import');
-    await n.page.getByRole('link', { name: 'Today' }).first().click();
+    await goTo(n.page, 'Today');
     await expect(n.page.getByText(shared)).toBeVisible();
     await expect(n.page.getByText(kept)).toBeVisible();
     await expect(n.page.getByText(kaiShared)).toHaveCount(0);
@@ -118,7 +121,7 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
     await dialog.getByLabel('Password').fill(robin.password);
     await dialog.getByRole('button', { name: 'Delete my account for good' }).click();
     await expect(r.page.getByRole('link', { name: 'Create an account' }).or(r.page.getByRole('button', { name: 'Create an account' }))).toBeVisible();
-    await expect(r.page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+    await expect(mainNav(r.page)).toHaveCount(0);
 
     await r.page.goto('/app/sign-in');
     await r.page.getByLabel('Email').fill(robin.email);

@@ -1,6 +1,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { HearthServer } from './hearth-server.ts';
 import { watchContext } from './watch.ts';
+import { mainNav } from './nav.ts';
 
 /** How long a step that runs the key derivation may take. */
 export const KDF_TIMEOUT_MS = 90_000;
@@ -65,7 +66,7 @@ export async function pairUp(
 export async function signInIfLocked(page: Page, who: { email: string; password: string }): Promise<void> {
   const unlock = page.getByRole('heading', { name: 'Unlock Hearth' });
   // Unlocked screens show the main navigation; the unlock screen does not.
-  await expect(unlock.or(page.getByRole('button', { name: 'Sign out' }))).toBeVisible();
+  await expect(unlock.or(mainNav(page))).toBeVisible();
   if (await unlock.isVisible()) {
     await expect(page.getByLabel('Email')).toHaveValue(who.email);
     await page.getByLabel('Password', { exact: true }).fill(who.password);

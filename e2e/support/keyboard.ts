@@ -28,7 +28,7 @@ export async function expectFocusVisible(target: Locator): Promise<void> {
       return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
     };
     const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
-    return drawn(el) || drawn(label) || drawn(el.closest('.chip, .practice-card, .mood-option'));
+    return drawn(el) || drawn(label) || drawn(el.closest('.chip, .mood-option'));
   });
   expect(visible, `focus is visible on ${String(target)}`).toBe(true);
 }

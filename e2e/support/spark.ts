@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { DESIRES } from '@hearth/core';
+import { goTo } from './nav.ts';
 
 /** A desire's wording from the catalog, by id: journeys find ideas by what a person reads. */
 export function desireText(id: string): string {
@@ -10,8 +11,8 @@ export function desireText(id: string): string {
 
 /** To Spark through the main navigation, from wherever the person is. */
 export async function openSpark(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).first().click();
-  await page.getByRole('link', { name: 'Spark', exact: true }).click();
+  await goTo(page, 'Today');
+  await goTo(page, 'Spark');
   await expect(page.getByRole('heading', { name: 'Spark', level: 1 })).toBeVisible();
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { bootstrapSession, signOut } from './auth/account.ts';
+import { bootstrapSession } from './auth/account.ts';
 import { continueAfterAuth, rememberReturnTo } from './auth/after-auth.ts';
 import { SignIn } from './auth/sign-in.tsx';
 import { Welcome } from './auth/welcome.tsx';
@@ -12,7 +12,8 @@ import { Page, Spinner } from './shared/ui.tsx';
 import { Today } from './today/today.tsx';
 import { QuickExitButton } from './help/quick-exit.tsx';
 import { useIdleLock } from './device/idle-lock.ts';
-import { NotificationsLink } from './notifications/notifications-link.tsx';
+import { AppNav } from './shell/app-nav.tsx';
+import { HearthMark } from './ui/hearth-mark.tsx';
 import { lazyScreen } from './shared/lazy.tsx';
 
 // Screens other than sign-in and Today load on first visit, keeping the start-up download small (decision 0042).
@@ -23,6 +24,8 @@ const Settings = lazyScreen(() => import('./settings/settings.tsx').then((m) => 
 const Invite = lazyScreen(() => import('./space/invite.tsx').then((m) => m.Invite));
 const Join = lazyScreen(() => import('./space/join.tsx').then((m) => m.Join));
 const TalkPage = lazyScreen(() => import('./talk/talk-page.tsx').then((m) => m.TalkPage));
+const CheckinPage = lazyScreen(() => import('./talk/talk-page.tsx').then((m) => m.CheckinPage));
+const CheckinHistoryPage = lazyScreen(() => import('./talk/talk-page.tsx').then((m) => m.CheckinHistoryPage));
 const QuestionPage = lazyScreen(() => import('./daily-question/question-page.tsx').then((m) => m.QuestionPage));
 const ConversationPage = lazyScreen(() => import('./talk/conversation-page.tsx').then((m) => m.ConversationPage));
 const TopicsPage = lazyScreen(() => import('./talk/topics-page.tsx').then((m) => m.TopicsPage));
@@ -37,6 +40,9 @@ const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m
 const EditPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.EditPlanPage));
 const TouchPage = lazyScreen(() => import('./touch/touch-page.tsx').then((m) => m.TouchPage));
 const SparkPage = lazyScreen(() => import('./spark/spark-page.tsx').then((m) => m.SparkPage));
+const FirstsPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.FirstsPage));
+const InterestsPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.InterestsPage));
+const CalendarPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.CalendarPage));
 const IdeasPage = lazyScreen(() => import('./together/ideas-page.tsx').then((m) => m.IdeasPage));
 const NotificationsPage = lazyScreen(() => import('./notifications/notifications-page.tsx').then((m) => m.NotificationsPage));
 const RecoveryKey = lazyScreen(() => import('./auth/recovery-key.tsx').then((m) => m.RecoveryKey));
@@ -103,6 +109,16 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <TalkPage session={session} />;
     case '/app/support':
       return <SupportPage session={session} />;
+    case '/app/support/plate':
+      return <SupportPage session={session} screen="plate" />;
+    case '/app/support/wins':
+      return <SupportPage session={session} screen="wins" />;
+    case '/app/support/thanks':
+      return <SupportPage session={session} screen="thanks" />;
+    case '/app/support/dates':
+      return <SupportPage session={session} screen="dates" />;
+    case '/app/support/week':
+      return <SupportPage session={session} screen="week" />;
     case '/app/together':
       return <TogetherPage session={session} />;
     case '/app/together/rituals/new':
@@ -124,8 +140,13 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
   if (clean === '/app/help/private') return <PrivateCheckPage session={session} />;
   if (clean === '/app/help/summary') return <SummaryPage session={session} />;
   if (clean === '/app/together/ideas') return <IdeasPage session={session} />;
+  if (clean === '/app/together/firsts') return <FirstsPage session={session} />;
+  if (clean === '/app/together/interests') return <InterestsPage session={session} />;
+  if (clean === '/app/together/calendar') return <CalendarPage session={session} />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
   if (clean === '/app/talk/question') return <QuestionPage session={session} />;
+  if (clean === '/app/talk/check-in') return <CheckinPage session={session} />;
+  if (clean === '/app/talk/history') return <CheckinHistoryPage session={session} />;
   const plan = /^\/app\/together\/plans\/([0-9a-fA-F-]{36})\/edit$/.exec(clean);
   if (plan?.[1]) return <EditPlanPage session={session} planId={plan[1].toLowerCase()} />;
   const topic = /^\/app\/talk\/topics\/([0-9a-fA-F-]{36})$/.exec(clean);
@@ -164,53 +185,17 @@ function Offline() {
 }
 
 function Header({ path }: { path: string }) {
-  const [busy, setBusy] = useState(false);
-  const onSignOut = async () => {
-    setBusy(true);
-    await signOut();
-    setBusy(false);
-    navigate('/app/', { replace: true });
-  };
-  const current = (href: string) => (path.replace(/\/$/, '') === href ? 'page' : undefined);
   return (
-    <header class="app-header">
-      <Link href="/app/today" class="brand">
-        Hearth
-      </Link>
-      <QuickExitButton />
-      <nav aria-label="Main">
-        <ul>
-          <li>
-            <Link href="/app/today" aria-current={current('/app/today')}>
-              Today
-            </Link>
-          </li>
-          <li>
-            <Link href="/app/touch" aria-current={current('/app/touch')}>
-              Touch
-            </Link>
-          </li>
-          <li>
-            <NotificationsLink path={path} current={current('/app/notifications')} />
-          </li>
-          <li>
-            <Link href="/app/spark" aria-current={current('/app/spark')}>
-              Spark
-            </Link>
-          </li>
-          <li>
-            <Link href="/app/settings" aria-current={current('/app/settings')}>
-              Settings
-            </Link>
-          </li>
-          <li>
-            <button type="button" class="link" onClick={() => void onSignOut()} disabled={busy}>
-              Sign out
-            </button>
-          </li>
-        </ul>
-      </nav>
-    </header>
+    <>
+      <header class="app-header">
+        <Link href="/app/today" class="brand">
+          <HearthMark />
+          Hearth
+        </Link>
+        <QuickExitButton />
+      </header>
+      <AppNav path={path} />
+    </>
   );
 }
 
@@ -233,8 +218,18 @@ export function App() {
       <a href="#main" class="skip-link" onClick={skip}>
         Skip to content
       </a>
-      {showHeader ? <Header path={path} /> : <header class="app-header plain"><span class="brand">Hearth</span><QuickExitButton /></header>}
-      <main id="main" tabIndex={-1}>
+      {showHeader ? (
+        <Header path={path} />
+      ) : (
+        <header class="app-header plain">
+          <span class="brand">
+            <HearthMark />
+            Hearth
+          </span>
+          <QuickExitButton />
+        </header>
+      )}
+      <main id="main" tabIndex={-1} class={showHeader ? 'with-nav' : undefined}>
         {session.status === 'loading' ? (
           <Spinner label="Opening Hearth…" />
         ) : session.status === 'offline' ? (

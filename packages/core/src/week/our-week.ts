@@ -104,11 +104,11 @@ export function nextStepFor(counts: Readonly<Record<WeekCategory, WeekCount>>, d
   if (total(counts.together) === 0 && (daysSinceTogether === null || daysSinceTogether >= TOGETHER_GAP_DAYS)) {
     const gap = daysSinceTogether === null ? 'No time together marked yet' : 'No date in three weeks';
     return matchedIdeas > 0
-      ? { code: 'plan-time-together', text: `${gap} — here are your matched ideas.`, href: '/app/together' }
-      : { code: 'plan-time-together', text: `${gap} — swipe through some ideas together and see what you both like.`, href: '/app/together' };
+      ? { code: 'plan-time-together', text: `${gap} — here are your matched ideas.`, href: '/app/together/ideas' }
+      : { code: 'plan-time-together', text: `${gap} — swipe through some ideas together and see what you both like.`, href: '/app/together/ideas' };
   }
   if (counts.checkins.mine === 0) return { code: 'check-in', text: 'No check-in from you this week. Two minutes on how you feel is a good start.', href: '/app/talk' };
-  if (counts.appreciations.mine === 0) return { code: 'say-thanks', text: 'Think of one thing your partner did this week, and thank them for it.', href: '/app/support' };
+  if (counts.appreciations.mine === 0) return { code: 'say-thanks', text: 'Think of one thing your partner did this week, and thank them for it.', href: '/app/support/thanks' };
   return { code: 'keep-going', text: 'A good week between you. Keep doing the small things.', href: '/app/' };
 }
 

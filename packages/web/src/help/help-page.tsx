@@ -1,7 +1,10 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { PULSE_THRESHOLD, pulseDue, suggestionReasons } from '@hearth/core';
 import { useConversations } from '../talk/talk-data.ts';
+import { FileText, ShieldCheck } from 'lucide-preact';
 import { Link } from '../shared/router.tsx';
+import { ToolList, type Tool } from '../ui/tool-list.tsx';
+import { capital } from '../support/names.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDate, Spinner, useAction } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
@@ -10,6 +13,11 @@ import { useDirectory } from './help-directory.ts';
 import { HelpShell } from './help-shell.tsx';
 import { SuggestionCard } from './suggestion-card.tsx';
 import { TrendChart } from './trend-chart.tsx';
+
+const HELP_TOOLS = (partnerName: string): Tool[] => [
+  { href: '/app/help/private', name: 'Feeling safe', description: `A private check about fear, control or harm. ${capital(partnerName)} never sees it, not even that you looked.`, icon: ShieldCheck },
+  { href: '/app/help/summary', name: 'Counselor summary', description: 'A summary to print or save as a PDF for a session, made on this device.', icon: FileText },
+];
 
 /** Practice 5, Help (DESIGN §2): the pulse and its trend, counseling, the private check and the counselor summary. */
 export function HelpPage({ session }: { session: Unlocked }) {
@@ -68,14 +76,17 @@ function HelpContent({ session, space }: { session: Unlocked; space: LoadedSpace
       <section class="card" aria-labelledby={`${id}-pulse`}>
         <h2 id={`${id}-pulse`}>Relationship pulse</h2>
         <p>
-          Four private questions, about once a month. Your answers stay sealed so only you can read them; you choose whether{' '}
-          {partnerName} sees your score. A reflection aid, not a diagnosis.
+          Four private questions, about once a month. Only you can read your answers; you choose whether {partnerName} sees your score. A
+          reflection aid, not a diagnosis.
         </p>
         <p>{due ? (last ? 'It has been a month since your last pulse.' : 'You have not taken a pulse yet.') : `Your last pulse was on ${formatDate(last?.body.takenAt ?? '', session.user.timeZone)}.`}</p>
         <Link href="/app/help/pulse" class={due ? 'button primary' : 'button'}>
           Take the pulse
         </Link>
-        <TrendChart mine={mine.map((p) => ({ score: p.body.score, takenAt: p.body.takenAt }))} partner={theirs} partnerLabel={partnerName} timeZone={session.user.timeZone} />
+        {/* Before a first pulse the line above already says so; the chart comes with the first score. */}
+        {mine.length + theirs.length === 0 ? null : (
+          <TrendChart mine={mine.map((p) => ({ score: p.body.score, takenAt: p.body.takenAt }))} partner={theirs} partnerLabel={partnerName} timeZone={session.user.timeZone} />
+        )}
         {mine.length > 0 ? (
           <>
             <h3>Your pulses</h3>
@@ -103,22 +114,7 @@ function HelpContent({ session, space }: { session: Unlocked; space: LoadedSpace
       {reasons.length === 0 ? (
         <SuggestionCard reasons={reasons} directory={directory} help={help} hasPartner={partner !== null} partnerName={partnerName} iAsked={asked(data, (a) => a === me)} partnerNotes={partnerNotes} />
       ) : null}
-      <section class="card" aria-labelledby={`${id}-safe`}>
-        <h2 id={`${id}-safe`}>Feeling safe</h2>
-        <p>
-          A few private questions about fear, control or harm. Nothing about it — not even that you looked — is shown to {partnerName}.
-        </p>
-        <Link href="/app/help/private" class="button">
-          Take the private check
-        </Link>
-      </section>
-      <section class="card" aria-labelledby={`${id}-summary`}>
-        <h2 id={`${id}-summary`}>Counselor summary</h2>
-        <p>A summary to print or save as a PDF and bring to a session. It is made on this device; the server never sees it.</p>
-        <Link href="/app/help/summary" class="button">
-          Make a summary
-        </Link>
-      </section>
+      <ToolList label="More help" tools={HELP_TOOLS(partnerName)} />
     </>
   );
 }

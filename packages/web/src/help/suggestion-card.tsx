@@ -82,9 +82,14 @@ export function SuggestionCard({
           ))}
         </>
       ) : null}
-      {COUNSELING_EXPLAINED.map((p) => (
-        <p key={p}>{p}</p>
-      ))}
+      {/* The first line is always shown; the rest of what counseling is like opens on request, so Help fits a phone (issue 19). */}
+      <p>{COUNSELING_EXPLAINED[0]}</p>
+      <details class="disclosure">
+        <summary>What is it like, and is it for us?</summary>
+        {COUNSELING_EXPLAINED.slice(1).map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </details>
       <h3>Finding a counselor</h3>
       <CountryPicker directory={directory} value={country} onChange={setCountry} label="Where you live" />
       <ul class="directories">
@@ -108,7 +113,7 @@ export function SuggestionCard({
               void ask.run();
             }}
           >
-            <CoachField label={`A note for ${partnerName} (optional)`} value={note} onInput={setNote} rows={3} maxLength={1000} />
+            <CoachField label={`A note for ${partnerName} (optional)`} value={note} onInput={setNote} rows={2} maxLength={1000} />
             <ErrorMessage message={ask.error} />
             <button type="submit" disabled={ask.busy}>
               Ask {partnerName} to see a counselor together

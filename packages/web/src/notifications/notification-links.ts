@@ -6,6 +6,13 @@ import type { NotificationView } from '@hearth/core/api';
  * its own opens Today, where every reminder also shows.
  */
 const SCREENS: readonly (readonly [prefix: string, href: string])[] = [
+  // Support's parts have their own screens (issue 19); anything else of Support opens its hub.
+  ['support-date', '/app/support/dates'],
+  ['support-plate', '/app/support/plate'],
+  ['support-response', '/app/support/plate'],
+  ['support-win', '/app/support/wins'],
+  ['support-celebration', '/app/support/wins'],
+  ['support-thanks', '/app/support/thanks'],
   ['support-', '/app/support'],
   ['daily-question-', '/app/talk/question'],
   ['talk-', '/app/talk/topics'],

@@ -86,7 +86,7 @@ export function SupportToday({
           <h2 id="thanks-today-heading">Thank-yous for you</h2>
           <ThanksList entries={thanks} session={session} space={space} />
           <p>
-            <Link href="/app/support#thanks">Your appreciation wall</Link>
+            <Link href="/app/support/thanks">Your appreciation wall</Link>
           </p>
         </section>
       ) : null}
@@ -109,7 +109,7 @@ export function SupportToday({
             ))}
           </ul>
           <p>
-            <Link href="/app/support">Key dates</Link>
+            <Link href="/app/support/dates">Key dates</Link>
           </p>
         </section>
       ) : null}

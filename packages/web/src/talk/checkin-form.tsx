@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { FEELING_FAMILIES, MAX_FEELINGS, MOODS, NEED_SUGGESTIONS, ok, type CheckinBody } from '@hearth/core';
+import { FEELING_FAMILIES, feelingsForMood, MAX_FEELINGS, MOODS, NEED_SUGGESTIONS, ok, type CheckinBody } from '@hearth/core';
 import type { ItemView, Visibility } from '@hearth/core/api';
 import { VisibilityChoice } from '../shared/visibility-choice.tsx';
 import { createItem, type ItemKeys } from '../shared/items.ts';
@@ -7,18 +7,33 @@ import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { CheckinTextField } from './checkin-text-field.tsx';
 
+/** Under "I need…" before "More suggestions": the quickest to pick. */
+const FIRST_NEEDS = 6;
+
 /**
- * The daily check-in: a mood, one to three feeling words, one need, an optional note,
- * and who can see it. Everything is sealed on this device before it is sent.
+ * The daily check-in in four taps (issue 19): a mood; then up to three of the dozen
+ * feelings that fit it best ("More feelings" opens the whole catalog); an optional
+ * need; save. A note and who can see it are there for whoever wants them. Everything
+ * is sealed on this device before it is sent.
  */
-export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys: ItemKeys; onAdded: (item: ItemView) => void }) {
+export function CheckinForm({
+  space,
+  keys,
+  onSaved,
+}: {
+  space: LoadedSpace;
+  keys: ItemKeys;
+  /** The new check-in and what to tell the person about who can see it. */
+  onSaved: (item: ItemView, message: string) => void;
+}) {
   const id = useId();
   const [mood, setMood] = useState<number | null>(null);
   const [feelings, setFeelings] = useState<string[]>([]);
   const [need, setNeed] = useState('');
   const [note, setNote] = useState('');
   const [visibility, setVisibility] = useState<Visibility>('shared');
-  const [status, setStatus] = useState('');
+  const [allFeelings, setAllFeelings] = useState(false);
+  const [allNeeds, setAllNeeds] = useState(false);
   const needInput = useRef<HTMLInputElement>(null);
   const partner = partnerOf(space);
   const partnerName = partner?.name ?? 'your partner';
@@ -27,12 +42,8 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
   const save = useAction(async (body: CheckinBody, vis: Visibility) => {
     const res = await createItem(space.view.id, 'checkin', vis, body, keys);
     if (!res.ok) return res;
-    onAdded(res.value);
-    setMood(null);
-    setFeelings([]);
-    setNeed('');
-    setNote('');
-    setStatus(
+    onSaved(
+      res.value,
       vis === 'private'
         ? 'Checked in. Only you can see this one.'
         : partner
@@ -50,7 +61,6 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
 
   const onSubmit = (e: Event) => {
     e.preventDefault();
-    setStatus('');
     if (mood === null) {
       save.setError('Choose how you are feeling.');
       focus(`${id}-mood-${MOODS[0]?.value ?? 1}`);
@@ -61,18 +71,13 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
       focus(`${id}-feelings`);
       return;
     }
-    if (!need.trim()) {
-      save.setError('Say what you need, or pick a suggestion.');
-      needInput.current?.focus();
-      return;
-    }
     const trimmedNote = note.trim();
-    void save.run({ mood, feelings, need: need.trim(), ...(trimmedNote ? { note: trimmedNote } : {}) }, visibility);
+    const trimmedNeed = need.trim();
+    void save.run({ mood, feelings, ...(trimmedNeed ? { need: trimmedNeed } : {}), ...(trimmedNote ? { note: trimmedNote } : {}) }, visibility);
   };
 
   return (
-    <form class="stack checkin-form" onSubmit={onSubmit} aria-labelledby={`${id}-title`} noValidate>
-      <h2 id={`${id}-title`}>Check in</h2>
+    <form class="stack checkin-form" onSubmit={onSubmit} aria-label="Check in" noValidate>
       <fieldset class="moods">
         <legend>How are you feeling?</legend>
         <div class="mood-options">
@@ -100,41 +105,34 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
       <fieldset class="feelings" id={`${id}-feelings`} tabIndex={-1} aria-describedby={`${id}-feelings-hint`}>
         <legend>Which words fit?</legend>
         <p class="hint" id={`${id}-feelings-hint`} aria-live="polite">
-          {full
+          {mood === null
+            ? 'Choose a mood first, and the words that fit it show here.'
+            : full
             ? `You picked three: ${feelings.join(', ')}. Untick one to choose another.`
             : feelings.length === 0
               ? 'Pick one to three.'
               : `Picked: ${feelings.join(', ')}. You can pick ${MAX_FEELINGS - feelings.length} more.`}
         </p>
-        {FEELING_FAMILIES.map((family) => (
-          <fieldset class="feeling-family" key={family.id}>
-            <legend>{family.name}</legend>
-            <div class="chips">
-              {family.words.map((word) => {
-                const checked = feelings.includes(word);
-                const boxId = `${id}-feel-${word.replace(/\W+/g, '-')}`;
-                return (
-                  <div class="chip" key={word}>
-                    <input
-                      id={boxId}
-                      type="checkbox"
-                      value={word}
-                      checked={checked}
-                      disabled={full && !checked}
-                      aria-describedby={full && !checked ? `${id}-feelings-hint` : undefined}
-                      onChange={(e) => toggleFeeling(word, e.currentTarget.checked)}
-                    />
-                    <label for={boxId}>{word}</label>
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        ))}
+        {mood === null ? null : allFeelings ? (
+          FEELING_FAMILIES.map((family) => (
+            <fieldset class="feeling-family" key={family.id}>
+              <legend>{family.name}</legend>
+              <FeelingChips id={id} words={family.words} chosen={feelings} full={full} onToggle={toggleFeeling} />
+            </fieldset>
+          ))
+        ) : (
+          <>
+            {/* Words picked from the full list stay on screen after a new mood. */}
+            <FeelingChips id={id} words={[...feelings.filter((w) => !feelingsForMood(mood).includes(w)), ...feelingsForMood(mood)]} chosen={feelings} full={full} onToggle={toggleFeeling} />
+            <button type="button" class="link" onClick={() => setAllFeelings(true)}>
+              More feelings
+            </button>
+          </>
+        )}
       </fieldset>
 
       <div class="field">
-        <label for={`${id}-need`}>I need…</label>
+        <label for={`${id}-need`}>I need… (optional)</label>
         <input
           id={`${id}-need`}
           ref={needInput}
@@ -149,7 +147,7 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
           In your own words, or pick one of these:
         </p>
         <ul class="chips suggestions" aria-label="Suggestions for what you need">
-          {NEED_SUGGESTIONS.map((s) => (
+          {(allNeeds ? NEED_SUGGESTIONS : NEED_SUGGESTIONS.slice(0, FIRST_NEEDS)).map((s) => (
             <li key={s}>
               <button
                 type="button"
@@ -164,13 +162,18 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
             </li>
           ))}
         </ul>
+        {allNeeds ? null : (
+          <button type="button" class="link" onClick={() => setAllNeeds(true)}>
+            More suggestions
+          </button>
+        )}
       </div>
 
       <CheckinTextField
         id={`${id}-note`}
-        label="Note"
-        hint="Optional. Anything you'd like to add."
-        rows={3}
+        label="Note (optional)"
+        hint="Anything you'd like to add."
+        rows={2}
         maxLength={2000}
         value={note}
         onInput={setNote}
@@ -184,9 +187,43 @@ export function CheckinForm({ space, keys, onAdded }: { space: LoadedSpace; keys
       <button type="submit" class="primary" disabled={save.busy}>
         Check in
       </button>
-      <p class="status" role="status">
-        {status}
-      </p>
     </form>
+  );
+}
+
+function FeelingChips({
+  id,
+  words,
+  chosen,
+  full,
+  onToggle,
+}: {
+  id: string;
+  words: readonly string[];
+  chosen: readonly string[];
+  full: boolean;
+  onToggle: (word: string, on: boolean) => void;
+}) {
+  return (
+    <div class="chips">
+      {words.map((word) => {
+        const checked = chosen.includes(word);
+        const boxId = `${id}-feel-${word.replace(/\W+/g, '-')}`;
+        return (
+          <div class="chip" key={word}>
+            <input
+              id={boxId}
+              type="checkbox"
+              value={word}
+              checked={checked}
+              disabled={full && !checked}
+              aria-describedby={full && !checked ? `${id}-feelings-hint` : undefined}
+              onChange={(e) => onToggle(word, e.currentTarget.checked)}
+            />
+            <label for={boxId}>{word}</label>
+          </div>
+        );
+      })}
+    </div>
   );
 }

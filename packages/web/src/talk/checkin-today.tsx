@@ -4,13 +4,18 @@ import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
-import { CheckinCard } from './checkin-card.tsx';
+import { lazyPart } from '../shared/lazy.tsx';
 import { useCheckins, type CheckinEntry } from './checkin-data.ts';
 
 /** Today shows the partner's check-ins from about the last week that still wait for a "heard you"; older ones stay in the history. */
 const WAITING_DAYS = 7;
 /** And one's own shared check-ins of the last two days, to see that they were heard. */
 const OWN_RECENT_HOURS = 48;
+
+// A card's "heard you" and reply code comes only when there is a check-in to show, so a first Today stays small (issue 19).
+const CheckinCard = lazyPart({ loading: 'Opening the check-in…', failed: "This check-in couldn't be downloaded." }, () =>
+  import('./checkin-card.tsx').then((m) => m.CheckinCard),
+);
 
 /**
  * The check-in card on Today: a prompt to check in if I haven't today, the partner's
@@ -61,12 +66,12 @@ export function CheckinToday({ session, space }: { session: Unlocked; space: Loa
         <>
           {doneToday ? (
             <p>
-              You've checked in today. <Link href="/app/talk">See your check-ins</Link>
+              You've checked in today. <Link href="/app/talk/history">See your check-ins</Link>
             </p>
           ) : (
             <p class="prompt">
               <span>How are you today?</span>
-              <Link href="/app/talk" class="button primary">
+              <Link href="/app/talk/check-in" class="button primary">
                 Check in today
               </Link>
             </p>

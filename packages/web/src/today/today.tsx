@@ -2,6 +2,7 @@ import { DeviceOffer } from '../device/device-offer.tsx';
 import { ok } from '@hearth/core';
 import { Notes } from '../notes/notes.tsx';
 import { PRACTICES } from '../practices/practices.ts';
+import { iconFor } from '../shell/destinations.ts';
 import { lazyPart } from '../shared/lazy.tsx';
 import { Link, navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
@@ -73,7 +74,7 @@ export function Today({ session }: { session: Unlocked }) {
       ) : null}
       {/* After the day's own cards: a check-in or a first space comes before this device. */}
       <DeviceOffer />
-      <Practices joined={state.status === 'ready' && partnerOf(state.space) !== null} />
+      <Practices />
       {state.status === 'ready' && state.space.view.status === 'active' ? <Notes session={session} space={state.space} /> : null}
     </Page>
   );
@@ -129,15 +130,13 @@ function SpaceSummary({ session, space }: { session: Unlocked; space: LoadedSpac
     );
   }
 
-  const partnerName = partner.name ?? 'your partner';
   return (
     <section class="card couple" aria-labelledby="space-heading">
       <h2 id="space-heading">
         {me} &amp; {partner.name ?? 'your partner'}
       </h2>
-      <p>You and {partnerName} share this space.</p>
       <p>
-        <Link href="/app/week">Our week</Link>: a look back at the last seven days.
+        You share this space. <Link href="/app/week">Our week</Link> looks back at your last seven days.
       </p>
     </section>
   );
@@ -167,29 +166,31 @@ function SoloToday({ session, space }: { session: Unlocked; space: LoadedSpace }
   );
 }
 
-/** Each practice in one line with a first step: the empty state that teaches. */
-function Practices({ joined }: { joined: boolean }) {
+/**
+ * The five practices as tiles, one tap into each hub. Before the partner joins, "While
+ * you wait" above carries the first steps one person can take.
+ */
+function Practices() {
   return (
     <section class="practices" aria-labelledby="practices-heading">
       <h2 id="practices-heading">Practices</h2>
-      <ul class="practice-grid">
-        {PRACTICES.map((p) => (
-          <li key={p.slug} class="practice-card">
-            <Link href={`/app/${p.slug}`} class="practice-name" aria-describedby={`practice-${p.slug}`}>
-              {p.name}
-            </Link>
-            <span class="practice-desc" id={`practice-${p.slug}`}>
-              {p.description}
-            </span>
-            {joined || p.firstStep.solo ? (
-              <Link href={p.firstStep.href} class="practice-step">
-                First step: {p.firstStep.text}
+      <ul class="practice-tiles">
+        {PRACTICES.map((p) => {
+          const Icon = iconFor(`/app/${p.slug}`);
+          return (
+            <li key={p.slug}>
+              <Link href={`/app/${p.slug}`} class="practice-tile" aria-describedby={`practice-${p.slug}`}>
+                <span class="tool-icon" aria-hidden="true">
+                  <Icon size={22} />
+                </span>
+                <span class="tool-name">{p.name}</span>
+                <span class="tool-desc" id={`practice-${p.slug}`}>
+                  {p.tagline}
+                </span>
               </Link>
-            ) : (
-              <span class="practice-step muted">Once your partner joins: {p.firstStep.text.toLowerCase()}</span>
-            )}
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

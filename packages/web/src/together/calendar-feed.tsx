@@ -8,7 +8,7 @@ import { ErrorMessage, formatDate, useAction } from '../shared/ui.tsx';
  * The subscribable calendar feed (decision 0017). The server keeps only a hash of the
  * address, so it is shown once, right after it is made; making a new one ends the old.
  */
-export function CalendarFeed({ timeZone }: { timeZone: string }) {
+export function CalendarFeed({ timeZone, headingId }: { timeZone: string; headingId: string }) {
   const [status, setStatus] = useState<CalendarFeedStatus | null>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState('');
@@ -46,7 +46,7 @@ export function CalendarFeed({ timeZone }: { timeZone: string }) {
   const active = status?.active === true;
   return (
     <div class="calendar-feed">
-      <h3>Calendar subscription</h3>
+      <h2 id={headingId}>Subscribe</h2>
       <p class="hint">
         Your calendar app can follow your rituals and dates. It shows them as "Hearth: time together", never their titles, with a link back here.
         Anyone with the address can see when you meet, so keep it to yourself.

@@ -13,7 +13,7 @@ import './ideas.css';
 /** While the deck is open the partner may be answering too. */
 const POLL_MS = 10_000;
 
-/** /app/together/ideas: the ideas deck to swipe, the matches it makes, and the couple's own ideas. Firsts and interests live on the hub. */
+/** /app/together/ideas: the ideas deck to swipe, the matches it makes, and the couple's own ideas. Firsts and interests have their own screens. */
 export function IdeasPage({ session }: { session: Unlocked }) {
   return (
     <Page title="Ideas together" className="together-ideas">

@@ -20,7 +20,7 @@ export function InterestsToday({ session, space }: { session: Unlocked; space: L
     <section class="card together-today" aria-labelledby="ask-about-heading">
       <AskAbout together={together} session={session} space={space} headingLevel={2} />
       <p>
-        <Link href="/app/together#interests">Your interests</Link>
+        <Link href="/app/together/interests">Your interests</Link>
       </p>
     </section>
   );

@@ -13,7 +13,6 @@ import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Spinner, useAction } from '../shared/ui.tsx';
 import { memberName, type LoadedSpace } from '../space/space.ts';
-import { CalendarFeed } from './calendar-feed.tsx';
 import { formatOccurrence } from './format.ts';
 import { markOccurrence, usePlans, type Plan } from './together-data.ts';
 
@@ -46,7 +45,7 @@ function openOccurrence(plan: Plan, now: Date): Occurrence | null {
   return last && !outcomes.has(last.local) ? last : null;
 }
 
-/** Rituals and dates: what's coming up, marking the last one, the gentle streak, and calendar export. */
+/** Rituals and dates: what's coming up, marking the last one and the gentle streak. The calendar export has its own screen. */
 export function RitualsSection({ session, space }: { session: Unlocked; space: LoadedSpace }) {
   const { plans, error, reload, keys } = usePlans(session, space, POLL_MS);
   const active = space.view.status === 'active';
@@ -57,7 +56,7 @@ export function RitualsSection({ session, space }: { session: Unlocked; space: L
       <p class="hint">Time that is just yours. You both get a reminder; the server keeps only when, never what.</p>
       {active ? (
         <p class="actions">
-          <Link href="/app/together/rituals/new" class="button">
+          <Link href="/app/together/rituals/new" class="button primary">
             Add a ritual
           </Link>
           <Link href="/app/together/dates/new" class="button">
@@ -73,8 +72,6 @@ export function RitualsSection({ session, space }: { session: Unlocked; space: L
       ) : (
         <>
           <PlanList plans={plans} now={now} session={session} space={space} onMarked={reload} keys={keys} active={active} />
-          <DownloadIcs plans={plans} />
-          <CalendarFeed timeZone={session.user.timeZone} />
         </>
       )}
     </section>
@@ -221,7 +218,7 @@ function MarkForm({
 }
 
 /** A `.ics` file made here from the decrypted plans, with their real titles; nothing is sent anywhere. */
-function DownloadIcs({ plans }: { plans: readonly Plan[] }) {
+export function DownloadIcs({ plans }: { plans: readonly Plan[] }) {
   const [error, setError] = useState<string | null>(null);
   const readable = plans.filter((p) => p.body && p.schedule);
   const download = () => {
@@ -245,7 +242,7 @@ function DownloadIcs({ plans }: { plans: readonly Plan[] }) {
       setError('The calendar file could not be made. Please try again.');
     }
   };
-  if (readable.length === 0) return null;
+  if (readable.length === 0) return <p class="muted">Nothing to put in a calendar yet: add a ritual or plan a date first.</p>;
   return (
     <div class="ics-download">
       <button type="button" onClick={download}>
