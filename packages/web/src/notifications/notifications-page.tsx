@@ -4,7 +4,7 @@ import { Link } from '../shared/router.tsx';
 import { useStore } from '../shared/store.ts';
 import { ErrorMessage, formatDateTime, Page, Spinner, useAction } from '../shared/ui.tsx';
 import { notificationHref } from './notification-links.ts';
-import { useWhenVisible } from './notifications-link.tsx';
+import { useWhenVisible } from '../shared/use-when-visible.ts';
 import { loadNotifications, markAllNotificationsRead, markNotificationRead, unreadStore } from './notifications-data.ts';
 
 export function NotificationsPage() {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { Ellipsis, LogOut } from 'lucide-preact';
 import { signOut } from '../auth/account.ts';
 import { loadNotifications, unreadStore } from '../notifications/notifications-data.ts';
-import { useWhenVisible } from '../notifications/notifications-link.tsx';
+import { useWhenVisible } from '../shared/use-when-visible.ts';
 import { Link, navigate } from '../shared/router.tsx';
 import { useStore } from '../shared/store.ts';
 import { Sheet } from '../ui/sheet.tsx';
