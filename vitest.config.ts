@@ -17,6 +17,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'web',
+          root: 'packages/web',
+          include: ['src/**/*.test.ts'],
+          setupFiles: ['../../vitest.setup.ts'],
+        },
+      },
+      {
+        test: {
           name: 'server',
           root: 'packages/server',
           include: ['src/**/*.test.ts'],
