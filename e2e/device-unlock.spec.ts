@@ -3,7 +3,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { KDF_TIMEOUT_MS, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 import { watchContext } from './support/watch.ts';
-import { goTo, mainNav, signOutFrom } from './support/nav.ts';
+import { goTo, mainNav, signOutFrom, openTool } from './support/nav.ts';
 
 /**
  * Mira opens Hearth several times a day. She signs in once on her phone, sets a PIN, and
@@ -25,7 +25,8 @@ test.afterEach(() => {
 
 async function settingsThisDevice(page: Page) {
   await goTo(page, 'Settings');
-  const card = page.getByRole('region', { name: 'This device' });
+  await openTool(page, 'This device');
+  const card = page.getByRole('region', { name: 'Unlock and lock' });
   await expect(card).toBeVisible();
   return card;
 }
@@ -72,7 +73,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
     await expect(offer).toBeVisible();
     await expectAccessible(page, 'today with the device offer');
     await offer.getByRole('link', { name: 'Set it up' }).click();
-    const card = page.getByRole('region', { name: 'This device' });
+    const card = page.getByRole('region', { name: 'Unlock and lock' });
     await card.getByRole('button', { name: 'Use a 6-digit PIN' }).click();
     await card.getByLabel('New 6-digit PIN').fill('482916');
     await card.getByLabel('The same PIN again').fill('482916');
@@ -100,7 +101,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
     await page.clock.fastForward('01:30');
     await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
     await page.getByLabel('Your 6-digit PIN').fill('482916');
-    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'This device', level: 1 })).toBeVisible();
   });
 
   await test.step('Quick exit leaves for the neutral page; opening Hearth again asks for the PIN', async () => {
@@ -133,7 +134,7 @@ test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wron
   });
 
   await test.step('signing out leaves no key material in IndexedDB', async () => {
-    const card = page.getByRole('region', { name: 'This device' });
+    const card = page.getByRole('region', { name: 'Unlock and lock' });
     await card.getByRole('button', { name: 'Use a 6-digit PIN' }).click();
     await card.getByLabel('New 6-digit PIN').fill('135790');
     await card.getByLabel('The same PIN again').fill('135790');

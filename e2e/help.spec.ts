@@ -4,7 +4,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { pairUp, signInIfLocked } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { useHearthServer } from './support/use-hearth.ts';
-import { goTo, openTool } from './support/nav.ts';
+import { goTo, openTool, backTo } from './support/nav.ts';
 
 /**
  * A hard month. Jo answers the relationship pulse twice, both times low, and Help
@@ -116,7 +116,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   });
 
   await test.step('the summary: shared content only once both agree; print and PDF made on the device', async () => {
-    await a.page.getByRole('link', { name: 'Back to Help' }).click();
+    await backTo(a.page, 'Help');
     await openTool(a.page, 'Counselor summary');
     await expect(a.page.getByRole('heading', { name: 'Counselor summary', level: 1 })).toBeVisible();
     await a.page.getByRole('checkbox', { name: 'My pulse scores' }).check();
@@ -155,7 +155,7 @@ test('low pulses suggest a counselor; the private check leaves no trace; quick e
   });
 
   await test.step('on a phone in dark mode Help stays usable and accessible', async () => {
-    await a.page.getByRole('link', { name: 'Back to Help' }).click();
+    await backTo(a.page, 'Help');
     await a.page.setViewportSize({ width: 360, height: 740 });
     await a.page.emulateMedia({ colorScheme: 'dark' });
     await expect(a.page.getByRole('heading', { name: 'Help', level: 1 })).toBeVisible();

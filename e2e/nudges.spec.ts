@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { pairUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
-import { goTo, unreadIn } from './support/nav.ts';
+import { goTo, unreadIn, openTool } from './support/nav.ts';
 
 /**
  * Noor allows notifications and turns them on for her device, then turns on affection nudges with awake hours that begin in a minute, so the
@@ -32,6 +32,7 @@ test('a nudge arrives inside the chosen hours; "did it" lets the partner know', 
 
   await test.step('Noor turns on notifications for this device in Settings', async () => {
     await goTo(a.page, 'Settings');
+    await openTool(a.page, 'This device');
     const section = a.page.getByRole('form', { name: 'Notifications on this device' });
     await section.getByRole('button', { name: 'Turn on notifications' }).click();
     // Headless Chromium has no push service to register with; then the page says so and the

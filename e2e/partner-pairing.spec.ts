@@ -5,7 +5,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { signInIfLocked } from './support/couple.ts';
 import { watchContext } from './support/watch.ts';
 import { useHearthServer } from './support/use-hearth.ts';
-import { goTo, signOutFrom } from './support/nav.ts';
+import { goTo, signOutFrom, openTool, backTo } from './support/nav.ts';
 
 /**
  * Alex starts Hearth, invites Sam, and they write to each other. Along the way
@@ -165,23 +165,32 @@ test('two partners pair up, write to each other, recover, and part ways', async 
 
   await test.step('Alex changes her name and theme in Settings; Sam sees the new name', async () => {
     await goTo(a.page, 'Settings');
-    await expect(a.page.getByLabel('Time zone')).not.toHaveValue('');
-    await expect(a.page.getByLabel('Active from')).toHaveValue('08:00');
-    await expect(a.page.getByLabel('Active until')).toHaveValue('22:00');
+    await expect(a.page.getByRole('link', { name: /^Reminders/ })).toContainText('Between 08:00 and 22:00; weekly email');
     await a.page.getByLabel('Display name').fill(renamed);
-    await a.page.getByLabel('Quiet from').fill('12:00');
-    await a.page.getByLabel('Quiet until').fill('13:00');
     await a.page.getByRole('radio', { name: 'Dark' }).check();
-    await a.page.getByRole('button', { name: 'Save settings' }).click();
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(a.page.getByText('Saved')).toBeVisible();
     await expect(a.page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expectAccessible(a.page, 'settings in dark mode');
+
+    await openTool(a.page, 'Reminders');
+    await expect(a.page.getByLabel('Time zone')).not.toHaveValue('');
+    await expect(a.page.getByLabel('Active from')).toHaveValue('08:00');
+    await expect(a.page.getByLabel('Active until')).toHaveValue('22:00');
+    await a.page.getByLabel('Quiet from').fill('12:00');
+    await a.page.getByLabel('Quiet until').fill('13:00');
+    await a.page.getByRole('button', { name: 'Save reminders' }).click();
+    await expect(a.page.getByText('Saved')).toBeVisible();
+    await expectAccessible(a.page, 'reminders in dark mode');
+    await backTo(a.page, 'Settings');
+    await expect(a.page.getByRole('link', { name: /^Reminders/ })).toContainText('quiet 12:00–13:00');
     await b.page.reload();
     await signInIfLocked(b.page, sam);
     await expect(b.page.getByText(renamed).first()).toBeVisible();
   });
 
   await test.step('Alex downloads her export and leaves; the space ends for both', async () => {
+    await openTool(a.page, 'Your data');
     const downloadPromise = a.page.waitForEvent('download');
     await a.page.getByRole('button', { name: 'Export everything (JSON)' }).click();
     const download = await downloadPromise;
@@ -191,6 +200,8 @@ test('two partners pair up, write to each other, recover, and part ways', async 
     // Everything she can read: Sam's shared note too (issue #10).
     expect(exported).toContain(samNote);
 
+    await backTo(a.page, 'Settings');
+    await openTool(a.page, 'Leave the space');
     await a.page.getByRole('button', { name: 'Leave space' }).click();
     const dialog = a.page.getByRole('dialog');
     await expectAccessible(a.page, 'leave dialog');

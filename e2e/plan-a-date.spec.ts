@@ -69,14 +69,17 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
     await answer(a.page, blanketFort, 'Maybe');
     await answer(a.page, letters, 'No');
 
-    const form = a.page.getByRole('form', { name: 'Add your own idea' });
+    await a.page.getByRole('button', { name: 'Add your own idea' }).click();
+    const form = a.page.getByRole('dialog', { name: 'Add your own idea' }).getByRole('form', { name: 'Add your own idea' });
     await form.getByRole('textbox', { name: 'The idea' }).fill(ramen);
     await form.getByRole('group', { name: 'Cost' }).getByRole('radio', { name: 'Medium cost' }).check();
     await form.getByRole('group', { name: 'Where' }).getByRole('radio', { name: 'Out and about' }).check();
     await form.getByRole('group', { name: 'Energy' }).getByRole('radio', { name: 'Low energy' }).check();
     await expect(form.getByRole('checkbox', { name: 'Count it as my yes' })).toBeChecked();
+    await expectAccessible(a.page, 'adding an own idea');
     await form.getByRole('button', { name: 'Add to our deck' }).click();
-    await expect(form.getByRole('status')).toHaveText('Added to your deck. Sam will find it among the ideas to answer.');
+    await expect(a.page.getByRole('dialog', { name: 'Add your own idea' })).toHaveCount(0);
+    await expect(a.page.getByRole('region', { name: 'Your own ideas' }).getByRole('status')).toHaveText('Added to your deck. Sam will find it among the ideas to answer.');
     await expect(a.page.getByText('4 of 101 answered')).toBeVisible();
 
     // Answers are sealed on the server, so they come back after a reload.

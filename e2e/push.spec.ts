@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { openBrowser, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
-import { goTo } from './support/nav.ts';
+import { goTo, openTool } from './support/nav.ts';
 
 /**
  * Sam turns on notifications for this device in Settings. Headless Chromium has no push
@@ -26,6 +26,7 @@ test('a device turns on notifications in Settings, and its service worker shows 
   const section = page.getByRole('form', { name: 'Notifications on this device' });
   await test.step('Settings shows the device choices, discreet by default', async () => {
     await goTo(page, 'Settings');
+    await openTool(page, 'This device');
     await expect(section.getByTestId('push-status')).toHaveText('Off for this device.');
     await expect(section.getByRole('checkbox', { name: 'Discreet titles' })).toBeChecked();
     await expect(section.getByRole('checkbox', { name: 'Show previews' })).not.toBeChecked();

@@ -30,12 +30,17 @@ const SCREENS: readonly [name: string, path: string, ready: string][] = [
   ['together-calendar', '/app/together/calendar', 'main h1'],
   ['touch', '/app/touch', 'main h1'],
   ['support', '/app/support', 'main h1'],
+  ['support-thanks', '/app/support/thanks', 'main h1'],
+  ['support-plate', '/app/support/plate', 'main h1'],
   ['help', '/app/help', 'main h1'],
   ['help-pulse', '/app/help/pulse', 'main h1'],
   ['spark', '/app/spark', 'main h1'],
   ['week', '/app/week', 'main h1'],
   ['notifications', '/app/notifications', 'main h1'],
   ['settings', '/app/settings', 'main h1'],
+  ['settings-reminders', '/app/settings/reminders', 'main h1'],
+  ['settings-device', '/app/settings/device', 'main h1'],
+  ['settings-data', '/app/settings/data', 'main h1'],
 ];
 
 async function goInside(page: Page, path: string): Promise<void> {

@@ -4,7 +4,7 @@ import { DERIVED_ID_KINDS, exportContent, parseExportFile, type ExportedItem } f
 import { expectAccessible } from './support/accessibility.ts';
 import { openBrowser, pairUp, signInIfLocked, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
-import { goTo, mainNav } from './support/nav.ts';
+import { goTo, mainNav, openTool } from './support/nav.ts';
 
 /**
  * Robin takes everything with her (issue #10): a JSON export of all she can read and a
@@ -33,9 +33,10 @@ async function writeNote(page: Page, text: string, audience: 'Both of us' | 'Onl
   await expect(page.getByText(text)).toBeVisible();
 }
 
-async function openSettings(page: Page): Promise<void> {
+async function openYourData(page: Page): Promise<void> {
   await goTo(page, 'Settings');
-  await expect(page.getByRole('heading', { name: 'Your data' })).toBeVisible();
+  await openTool(page, 'Your data');
+  await expect(page.getByRole('heading', { name: 'Your data', level: 1 })).toBeVisible();
 }
 
 async function download(page: Page, button: string): Promise<string> {
@@ -61,7 +62,7 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
   await test.step('Robin exports everything as JSON and the shared content as a page', async () => {
     await r.page.reload();
     await signInIfLocked(r.page, robin);
-    await openSettings(r.page);
+    await openYourData(r.page);
     await expectAccessible(r.page, 'settings: your data');
     jsonPath = await download(r.page, 'Export everything (JSON)');
     const json: unknown = JSON.parse(readFileSync(jsonPath, 'utf8'));
@@ -82,7 +83,7 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
     await n.page.goto('/app/sign-up');
     await signUp(n.page, fresh);
     await expect(n.page.getByRole('button', { name: 'Create our space' })).toBeVisible();
-    await openSettings(n.page);
+    await openYourData(n.page);
     await n.page.getByLabel('Export file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"hearth-export","version":1}') });
     await n.page.getByRole('button', { name: 'Import' }).click();
     await expect(n.page.getByRole('alert').filter({ hasText: 'version 1' })).toBeVisible();
@@ -99,7 +100,7 @@ test('export, import into a fresh account, and delete the old one', async ({ bro
     await expect(n.page.getByText(kaiShared)).toHaveCount(0);
 
     // Round trip: exporting again gives the same content as Robin's own part of the first file.
-    await openSettings(n.page);
+    await openYourData(n.page);
     const again = parseExportFile(readFileSync(await download(n.page, 'Export everything (JSON)'), 'utf8'));
     const first = parseExportFile(readFileSync(jsonPath, 'utf8'));
     if (!again.ok || !first.ok) throw new Error('an export did not validate');

@@ -48,6 +48,15 @@ export function unreadIn(page: Page, count: number): Locator {
 
 /** Opens one of a hub's tools by its row ("Ideas deck", "Calendar"): the row's name starts with the tool's. */
 export async function openTool(page: Page, name: string): Promise<void> {
-  await page.getByRole('link', { name: new RegExp(`^${name}\\b`) }).and(page.locator('.tool-row')).click();
+  const hub = page.url();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.getByRole('link', { name: new RegExp(`^${escaped}\\b`) }).and(page.locator('.tool-row')).click();
+  await expect(page).not.toHaveURL(hub);
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
+}
+
+/** Goes back from a tool's screen to its hub by the link above the title ("‹ Settings"). */
+export async function backTo(page: Page, hub: string): Promise<void> {
+  await page.locator('.back-link').and(page.getByRole('link', { name: hub, exact: true })).click();
+  await expect(page.getByRole('heading', { name: hub, level: 1 })).toBeVisible();
 }

@@ -21,6 +21,11 @@ const Recover = lazyScreen(() => import('./auth/recover.tsx').then((m) => m.Reco
 const SignUp = lazyScreen(() => import('./auth/sign-up.tsx').then((m) => m.SignUp));
 const PracticePage = lazyScreen(() => import('./practices/practice-page.tsx').then((m) => m.PracticePage));
 const Settings = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.Settings));
+const RemindersPage = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.RemindersPage));
+const DevicePage = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.DevicePage));
+const PasswordPage = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.PasswordPage));
+const DataPage = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.DataPage));
+const LeavePage = lazyScreen(() => import('./settings/settings.tsx').then((m) => m.LeavePage));
 const Invite = lazyScreen(() => import('./space/invite.tsx').then((m) => m.Invite));
 const Join = lazyScreen(() => import('./space/join.tsx').then((m) => m.Join));
 const TalkPage = lazyScreen(() => import('./talk/talk-page.tsx').then((m) => m.TalkPage));
@@ -101,6 +106,16 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
       return <Redirect run={() => navigate('/app/today', { replace: true })} />;
     case '/app/settings':
       return <Settings session={session} />;
+    case '/app/settings/reminders':
+      return <RemindersPage session={session} />;
+    case '/app/settings/device':
+      return <DevicePage />;
+    case '/app/settings/password':
+      return <PasswordPage />;
+    case '/app/settings/data':
+      return <DataPage />;
+    case '/app/settings/space':
+      return <LeavePage />;
     case '/app/invite':
       return <Invite session={session} />;
     case '/app/recovery-key':

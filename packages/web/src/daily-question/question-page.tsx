@@ -20,6 +20,7 @@ import { CoachField } from '../talk/coach-field.tsx';
 import { partnerLabel } from './question-data.ts';
 import { useDailyQuestion, type DailyQuestion } from './question-data.ts';
 import { SpaceGate } from '../space/space-gate.tsx';
+import { Intro } from '../ui/intro.tsx';
 
 /** The partner may answer any moment; a gentle refresh brings the reveal without a reload. */
 const POLL_MS = 10_000;
@@ -29,7 +30,7 @@ export function QuestionPage({ session }: { session: Unlocked }) {
 
   return (
     <Page title="Today's question">
-      <p class="lead">One question a day for the two of you. You each answer privately; the answers open when you both have.</p>
+      <Intro art="question">One question a day for the two of you. You each answer privately; the answers open when you both have.</Intro>
       <SpaceGate why="Answers are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.">{(space) => <QuestionContent session={session} space={space} />}</SpaceGate>
     </Page>
   );

@@ -32,7 +32,7 @@ export function DeviceOffer() {
       <h2 id="device-offer-heading">Open Hearth faster here</h2>
       <p>Unlock this device with Face ID, your fingerprint, a security key or a 6-digit PIN, instead of your password each time.</p>
       <div class="actions">
-        <Link class="button primary" href="/app/settings">
+        <Link class="button primary" href="/app/settings/device">
           Set it up
         </Link>
         <button type="button" class="link" onClick={dismiss}>

@@ -10,7 +10,7 @@ const unlocking = () => import('./device-unlock.ts');
 
 const IDLE_LABELS: Record<(typeof IDLE_CHOICES)[number], string> = { 1: '1 minute', 5: '5 minutes', 30: '30 minutes', 240: '4 hours' };
 
-/** Settings → This device: how it unlocks, when it locks itself, and every trusted device. */
+/** Settings › This device › Unlock and lock: how it unlocks, when it locks itself, and every trusted device. */
 export function ThisDevice() {
   const id = useId();
   const [kind, setKind] = useState<'pin' | 'passkey' | null | undefined>(undefined);
@@ -61,7 +61,7 @@ export function ThisDevice() {
 
   return (
     <section class="card stack" id="this-device" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>This device</h2>
+      <h2 id={`${id}-heading`}>Unlock and lock</h2>
       {kind === undefined ? null : kind === null ? (
         <p>Open Hearth here with one gesture instead of your password. Your keys stay sealed on this device; the password is still needed for exports and other big steps.</p>
       ) : (

@@ -22,7 +22,7 @@ const HELP_TOOLS = (partnerName: string): Tool[] => [
 /** Practice 5, Help (DESIGN §2): the pulse and its trend, counseling, the private check and the counselor summary. */
 export function HelpPage({ session }: { session: Unlocked }) {
   return (
-    <HelpShell title="Help" back={false} lead="Check in on how you are doing, and find professional help when you need it, without shame.">
+    <HelpShell title="Help" art="help" lead="Check in on how you are doing, and find professional help when you need it, without shame.">
       {(space) => <HelpContent session={session} space={space} />}
     </HelpShell>
   );

@@ -1,5 +1,6 @@
 import { PULSE_MAX, PULSE_THRESHOLD, type ScorePoint } from '@hearth/core';
 import { formatDate } from '../shared/ui.tsx';
+import { EmptyState } from '../ui/intro.tsx';
 
 /**
  * Pulse scores over time as an SVG drawn here (no chart library, no requests), with
@@ -17,7 +18,7 @@ export function TrendChart({ mine, partner, partnerLabel, timeZone }: { mine: re
   const series: Series[] = [{ label: 'You', points: mine, className: 'trend-mine' }];
   if (partner.length > 0) series.push({ label: partnerLabel, points: partner, className: 'trend-partner' });
   const all = series.flatMap((s) => s.points.map((p) => Date.parse(p.takenAt)));
-  if (all.length === 0) return <p>No pulses yet. Your first one starts the chart.</p>;
+  if (all.length === 0) return <EmptyState art="help">No pulses yet. Your first one starts the chart.</EmptyState>;
   const min = Math.min(...all);
   const max = Math.max(...all);
   const span = Math.max(max - min, 1);

@@ -6,6 +6,7 @@ import { ErrorMessage, formatDateTime, Page, Spinner, useAction } from '../share
 import { notificationHref } from './notification-links.ts';
 import { useWhenVisible } from '../shared/use-when-visible.ts';
 import { loadNotifications, markAllNotificationsRead, markNotificationRead, unreadStore } from './notifications-data.ts';
+import { EmptyState } from '../ui/intro.tsx';
 
 export function NotificationsPage() {
   const [list, setList] = useState<NotificationView[] | null>(null);
@@ -46,7 +47,7 @@ export function NotificationsPage() {
       {list === null ? (
         loadError === null ? <Spinner label="Loading notifications…" /> : null
       ) : list.length === 0 ? (
-        <p>Nothing yet.</p>
+        <EmptyState art="quiet">Nothing yet. Reminders and news from your partner will show here.</EmptyState>
       ) : (
         <>
           <button type="button" onClick={() => void readAll.run()} disabled={readAll.busy || unread === 0}>

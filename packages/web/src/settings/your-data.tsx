@@ -12,32 +12,39 @@ import { loadZodMessages } from '../shared/zod-messages.ts';
 // The schedule and import errors a person reads come from zod (shared/zod-messages.ts).
 void loadZodMessages();
 
-/** Settings › Your data (issue #10): take everything with you, bring it back, or delete the account. */
+/** Settings › Your data (issue #10): take everything with you, bring it back, or delete the account; the screen's cards. */
 export function YourData() {
   const id = useId();
   const [deleting, setDeleting] = useState(false);
   const space = useSpace();
   return (
-    <section class="card stack" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Your data</h2>
+    <>
       <p>
         Exports are made on this device from your decrypted entries, so they are readable by anyone who has the file. Keep them
         somewhere safe.
       </p>
-      <h3>Export</h3>
-      <p class="hint">Everything you can read (what you both shared and what you kept private) as a file Hearth can import.</p>
-      <ExportButton format="json" label="Export everything (JSON)" />
-      <p class="hint">What you shared with each other, as a page any browser can open and print. Private entries are left out.</p>
-      <ExportButton format="html" label="Export shared content (HTML)" />
-      <h3>Import</h3>
-      <ImportForm inSpace={space.status === 'ready'} />
-      <h3>Delete your account</h3>
-      <p class="hint">Removes your account, your keys and your private entries, and ends your space for both of you.</p>
-      <button type="button" class="danger" onClick={() => setDeleting(true)}>
-        Delete my account
-      </button>
-      {deleting ? <DeleteAccountDialog onClose={() => setDeleting(false)} /> : null}
-    </section>
+      <section class="card stack" aria-labelledby={`${id}-export`}>
+        <h2 id={`${id}-export`}>Export</h2>
+        <p class="hint">Everything you can read (what you both shared and what you kept private) as a file Hearth can import.</p>
+        <ExportButton format="json" label="Export everything (JSON)" />
+        <p class="hint">What you shared with each other, as a page any browser can open and print. Private entries are left out.</p>
+        <ExportButton format="html" label="Export shared content (HTML)" />
+      </section>
+      <section class="card stack" aria-labelledby={`${id}-import`}>
+        <h2 id={`${id}-import`}>Import</h2>
+        <ImportForm inSpace={space.status === 'ready'} />
+      </section>
+      <section class="card stack" aria-labelledby={`${id}-delete`}>
+        <h2 id={`${id}-delete`}>Delete your account</h2>
+        <p class="hint">Removes your account, your keys and your private entries, and ends your space for both of you.</p>
+        <div>
+          <button type="button" class="danger" onClick={() => setDeleting(true)}>
+            Delete my account
+          </button>
+        </div>
+        {deleting ? <DeleteAccountDialog onClose={() => setDeleting(false)} /> : null}
+      </section>
+    </>
   );
 }
 

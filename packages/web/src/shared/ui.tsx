@@ -4,6 +4,9 @@ import type { Result } from '@hearth/core';
 import { derivingStore } from '../crypto/derive.ts';
 import { friendlyMessage } from './errors.ts';
 import { useStore } from './store.ts';
+import { Link, useRoute } from './router.tsx';
+import { currentDestination } from '../shell/destinations.ts';
+import { ChevronLeft } from 'lucide-preact';
 
 /**
  * Every screen: sets the tab title and moves focus to its heading, so screen reader
@@ -21,8 +24,18 @@ export function Page({ title, heading, children, className }: { title: string; h
     if (firstPage) firstPage = false;
     else h1.current?.focus();
   }, []);
+  // A tool's screen (/app/support/wins) leads back to its hub, the way a phone app's screens do.
+  const path = useRoute().replace(/\/$/, '');
+  const hub = currentDestination(path);
+  const back = hub && hub.href !== path ? hub : null;
   return (
     <div class={className ? `page ${className}` : 'page'}>
+      {back ? (
+        <Link href={back.href} class="back-link no-print">
+          <ChevronLeft size={20} aria-hidden="true" />
+          {back.label}
+        </Link>
+      ) : null}
       <h1 ref={h1} tabIndex={-1}>
         {heading ?? title}
       </h1>

@@ -2,13 +2,14 @@ import { useId, useState } from 'preact/hooks';
 import { SPARK_REACTIONS, SPARK_REACTION_LABELS, ok, type SparkLevel, type SparkReplyBody } from '@hearth/core';
 import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
 import type { SparkData, SparkMessages, SparkThread } from './spark-data.ts';
+import { EmptyState } from '../ui/intro.tsx';
 
 /** Messages both ways, newest first, with reactions, replies and "not my thing" on the ones I received. */
 export function SparkInbox({ data, messages, partner, timeZone }: { data: SparkData; messages: SparkMessages; partner: string; timeZone: string }) {
   return (
     <section class="card" aria-labelledby="spark-inbox-heading">
       <h2 id="spark-inbox-heading">Messages</h2>
-      {data.threads.length === 0 ? <p class="muted">No messages yet. The first one is the bravest.</p> : null}
+      {data.threads.length === 0 ? <EmptyState art="spark">No messages yet. The first one is the bravest.</EmptyState> : null}
       <ul class="spark-threads" aria-label="Spark messages">
         {data.threads.map((t) => (
           <ThreadView key={t.item.id} thread={t} data={data} messages={messages} partner={partner} timeZone={timeZone} />

@@ -10,6 +10,7 @@ import { RhythmSection } from './rhythm-section.tsx';
 import { SPARK_POLL_MS, SparkGate, SparkSettingsForm } from './spark-gate.tsx';
 import { SparkLock, SparkLockSettings } from './spark-lock-view.tsx';
 import { SparkMessagesSection } from './spark-messages-section.tsx';
+import { Intro } from '../ui/intro.tsx';
 
 export type SparkContext = {
   readonly session: Unlocked;
@@ -32,7 +33,7 @@ const SECTIONS: readonly { readonly id: string; readonly render: (ctx: SparkCont
 export function SparkPage({ session }: { session: Unlocked }) {
   return (
     <Page title="Spark" className="spark-page">
-      <p class="lead">Flirting through the day, only as far as you both want.</p>
+      <Intro art="spark">Flirting through the day, only as far as you both want.</Intro>
       <SpaceGate why="Spark is for the two of you: it starts once you share a space and both turn it on.">
         {(space) => (
           <SparkLock session={session}>

@@ -13,6 +13,7 @@ import { PlateCard, PlateForm } from './plate.tsx';
 import { useSupport, type PlateEntry } from './support-data.ts';
 import { ToolList, type Tool } from '../ui/tool-list.tsx';
 import { WinCard, WinForm } from './wins.tsx';
+import { EmptyState, Intro } from '../ui/intro.tsx';
 
 /** While the hub is open the partner may be answering right now. */
 const POLL_MS = 10_000;
@@ -41,7 +42,7 @@ export function SupportPage({ session, screen = 'hub' }: { session: Unlocked; sc
   }, [state.status]);
   return (
     <Page title={TITLES[screen]} className="support-page">
-      {screen === 'hub' ? <p class="lead">Share what is on your plate, celebrate wins, remember the days that matter and say thank you.</p> : null}
+      {screen === 'hub' ? <Intro art="support">Share what is on your plate, celebrate wins, remember the days that matter and say thank you.</Intro> : null}
       {state.status === 'ready' && state.space.key && partnerOf(state.space) ? (
         <SupportScreen session={session} space={state.space} screen={screen} />
       ) : state.status === 'ready' || state.status === 'none' ? (
@@ -145,7 +146,7 @@ function SupportScreen({ session, space, screen }: { session: Unlocked; space: L
           <section class="card" aria-labelledby="plate-heading">
             <h2 id="plate-heading">Right now</h2>
             <p class="hint">A challenge you're carrying right now, and the kind of support that would help. {capital(partner)} sees it on Today.</p>
-            {current.length === 0 ? <p class="muted">Nothing on either plate right now.</p> : null}
+            {current.length === 0 ? <EmptyState art="support">Nothing on either plate right now.</EmptyState> : null}
             {current.map((p) => (
               <PlateCard key={p.item.id} entry={p} support={support} session={session} space={space} />
             ))}
@@ -157,9 +158,9 @@ function SupportScreen({ session, space, screen }: { session: Unlocked; space: L
 
       {screen === 'wins' ? (
         <section class="card" aria-labelledby="wins-heading">
-          <h2 id="wins-heading">Wins wall</h2>
+          <h2 id="wins-heading" class="visually-hidden">Wins wall</h2>
           {active ? <WinForm support={support} space={space} /> : null}
-          {data.wins.length === 0 ? <p class="muted">No wins on the wall yet. Small ones count.</p> : null}
+          {data.wins.length === 0 ? <EmptyState>No wins on the wall yet. Small ones count.</EmptyState> : null}
           <div class="wins-wall">
             {data.wins.map((w) => (
               <WinCard key={w.item.id} entry={w} support={support} session={session} space={space} />
@@ -170,10 +171,10 @@ function SupportScreen({ session, space, screen }: { session: Unlocked; space: L
 
       {screen === 'thanks' ? (
         <section class="card" aria-labelledby="thanks-heading" id="thanks">
-          <h2 id="thanks-heading">Appreciation</h2>
+          <h2 id="thanks-heading" class="visually-hidden">Appreciation</h2>
           {active ? <ThanksForm support={support} space={space} /> : null}
           <h3 id="wall-heading">Appreciation wall</h3>
-          {data.thanks.length === 0 ? <p class="muted">No thank-yous yet.</p> : <ThanksList entries={data.thanks} session={session} space={space} />}
+          {data.thanks.length === 0 ? <EmptyState art="support">No thank-yous yet.</EmptyState> : <ThanksList entries={data.thanks} session={session} space={space} />}
           {active ? <PromptDayForm support={support} /> : null}
         </section>
       ) : null}
@@ -182,7 +183,7 @@ function SupportScreen({ session, space, screen }: { session: Unlocked; space: L
         <section class="card" aria-labelledby="dates-heading">
           <h2 id="dates-heading">Coming up</h2>
           <p class="hint">Reminders show on Today. The server keeps only when to remind; names and dates stay encrypted.</p>
-          {upcoming.length === 0 ? <p class="muted">No key dates yet.</p> : <KeyDateList upcoming={upcoming} session={session} space={space} />}
+          {upcoming.length === 0 ? <EmptyState art="week">No key dates yet.</EmptyState> : <KeyDateList upcoming={upcoming} session={session} space={space} />}
           {active ? <KeyDateForm support={support} session={session} space={space} /> : null}
         </section>
       ) : null}

@@ -11,6 +11,7 @@ import { CheckinHistory } from './checkin-calendar.tsx';
 import { CheckinCard } from './checkin-card.tsx';
 import { useCheckins } from './checkin-data.ts';
 import { CheckinForm } from './checkin-form.tsx';
+import { Intro } from '../ui/intro.tsx';
 
 const TALK_TOOLS: readonly Tool[] = [
   { href: '/app/talk/question', name: "Today's question", description: 'One question a day; your answers open when you both have.', icon: MessageCircleQuestion },
@@ -29,7 +30,7 @@ const RECENT = 3;
 export function TalkPage({ session }: { session: Unlocked }) {
   return (
     <Page title="Talk">
-      <p class="lead">Say how you feel, listen to each other, and find your way to compromises without blame.</p>
+      <Intro art="talk">Say how you feel, listen to each other, and find your way to compromises without blame.</Intro>
       <SpaceGate why={WHY}>{(space) => <TalkHub session={session} space={space} />}</SpaceGate>
     </Page>
   );

@@ -17,6 +17,7 @@ import { ErrorMessage, TextField, useAction } from '../shared/ui.tsx';
 import type { LoadedSpace } from '../space/space.ts';
 import { whoWrote } from '../support/names.ts';
 import type { TogetherIdeas } from './ideas-data.ts';
+import { EmptyState } from '../ui/intro.tsx';
 
 const todayIn = (timeZone: string): string => localDayKey(new Date(), timeZone) ?? new Date().toISOString().slice(0, 10);
 
@@ -42,7 +43,7 @@ export function Firsts({ together, session, space }: { together: TogetherIdeas; 
 
   return (
     <section class="card firsts" aria-labelledby="firsts-heading" id="firsts">
-      <h2 id="firsts-heading">First firsts</h2>
+      <h2 id="firsts-heading" class="visually-hidden">First firsts</h2>
       <p class="hint">New things you did together for the very first time. Trying new things together keeps a relationship lively.</p>
       {counts ? (
         <p class="firsts-count" data-testid="firsts-count">
@@ -52,7 +53,7 @@ export function Firsts({ together, session, space }: { together: TogetherIdeas; 
         </p>
       ) : null}
       {data.firsts.length === 0 ? (
-        <p class="muted">No firsts written down yet.</p>
+        <EmptyState>No firsts written down yet.</EmptyState>
       ) : (
         <ul class="firsts-list">
           {data.firsts.map((f) => (

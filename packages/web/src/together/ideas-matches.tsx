@@ -16,6 +16,7 @@ import {
 import { Link } from '../shared/router.tsx';
 import { IdeaTags } from './ideas-tags.tsx';
 import type { TogetherIdeas } from './ideas-data.ts';
+import { EmptyState } from '../ui/intro.tsx';
 
 const TIME_LABEL: Record<IdeaTime, string> = { quick: 'An hour or less', evening: 'Up to an evening', long: 'Half a day or more' };
 
@@ -56,7 +57,7 @@ export function IdeasMatches({ together, partner }: { together: TogetherIdeas; p
       ) : !result.partnerUploaded ? (
         <p class="muted">Matches show up here once {partner} has answered some ideas too.</p>
       ) : matched.length === 0 ? (
-        <p class="muted">No matches yet. Keep going — every yes or maybe you both give shows up here.</p>
+        <EmptyState art="touch">No matches yet. Keep going — every yes or maybe you both give shows up here.</EmptyState>
       ) : null}
       {result?.withheld.map((w) => (
         <p key={w.category} class="alert-inline">

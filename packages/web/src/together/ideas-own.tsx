@@ -23,8 +23,8 @@ import type { TogetherIdeas } from './ideas-data.ts';
 
 const TIME_CHOICES = [30, 60, 90, 120, 180, 240, 480, 1440, 2880] as const;
 
-/** Either partner adds an idea to the couple's deck; it is sealed and matched blind like the rest. */
-export function OwnIdeaForm({ together, partner }: { together: TogetherIdeas; partner: string }) {
+/** Either partner adds an idea to the couple's deck (in a sheet); it is sealed and matched blind like the rest. */
+export function OwnIdeaForm({ together, partner, onAdded }: { together: TogetherIdeas; partner: string; onAdded: (message: string) => void }) {
   const id = useId();
   const [title, setTitle] = useState('');
   const [cost, setCost] = useState<IdeaCost>('$');
@@ -33,7 +33,6 @@ export function OwnIdeaForm({ together, partner }: { together: TogetherIdeas; pa
   const [minutes, setMinutes] = useState(120);
   const [firstFirst, setFirstFirst] = useState(true);
   const [myYes, setMyYes] = useState(true);
-  const [status, setStatus] = useState('');
 
   const add = useAction(async () => {
     const body: TogetherIdeaBody = { title: title.trim(), cost, where, energy, minutes, firstFirst };
@@ -43,8 +42,7 @@ export function OwnIdeaForm({ together, partner }: { together: TogetherIdeas; pa
       const answered = await together.answer(ownIdeaDeckId(res.value.id), 'yes');
       if (!answered.ok) return answered;
     }
-    setTitle('');
-    setStatus(`Added to your deck. ${partner} will find it among the ideas to answer.`);
+    onAdded(`Added to your deck. ${partner} will find it among the ideas to answer.`);
     return ok(undefined);
   });
 
@@ -64,14 +62,12 @@ export function OwnIdeaForm({ together, partner }: { together: TogetherIdeas; pa
   return (
     <form
       class="together-form"
-      aria-labelledby={`${id}-h`}
+      aria-label="Add your own idea"
       onSubmit={(e) => {
         e.preventDefault();
-        setStatus('');
         if (title.trim() !== '') void add.run();
       }}
     >
-      <h3 id={`${id}-h`}>Add your own idea</h3>
       <TextField label="The idea" hint="It is encrypted; the server never sees it." value={title} onValue={setTitle} maxLength={200} required />
       {radios('cost', 'Cost', IDEA_COSTS, IDEA_COST_LABEL, cost, setCost)}
       {radios('where', 'Where', IDEA_PLACES, IDEA_PLACE_LABEL, where, setWhere)}
@@ -98,9 +94,6 @@ export function OwnIdeaForm({ together, partner }: { together: TogetherIdeas; pa
       <button type="submit" class="primary" disabled={add.busy}>
         Add to our deck
       </button>
-      <p class="status" role="status">
-        {status}
-      </p>
     </form>
   );
 }

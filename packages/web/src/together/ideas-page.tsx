@@ -3,7 +3,9 @@ import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
 import { SpaceGate } from '../space/space-gate.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { capital, partnerName } from '../support/names.ts';
+import { useState } from 'preact/hooks';
 import { Link } from '../shared/router.tsx';
+import { Sheet } from '../ui/sheet.tsx';
 import { IdeasDeck } from './ideas-deck.tsx';
 import { IdeasMatches } from './ideas-matches.tsx';
 import { OwnIdeaForm, OwnIdeaList } from './ideas-own.tsx';
@@ -36,6 +38,8 @@ export function IdeasPage({ session }: { session: Unlocked }) {
 function IdeasHub({ session, space }: { session: Unlocked; space: LoadedSpace }) {
   const together = useTogetherIdeas(session, space, { pollMs: POLL_MS, matches: true });
   const partner = capital(partnerName(space));
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState('');
   if (!together.data) return together.error ? <ErrorMessage message={together.error} /> : <Spinner label="Loading your ideas…" />;
   const active = space.view.status === 'active';
   return (
@@ -47,15 +51,33 @@ function IdeasHub({ session, space }: { session: Unlocked; space: LoadedSpace })
       ) : null}
       <IdeasMatches together={together} partner={partner} />
       {active ? <IdeasDeck together={together} partner={partner} /> : null}
-      <section class="card" aria-labelledby="own-heading">
+      <section class="card stack" aria-labelledby="own-heading">
         <h2 id="own-heading">Your own ideas</h2>
         <p class="hint">Something only the two of you would think of? Add it to the deck; it is matched blind like the rest.</p>
         <OwnIdeaList together={together} session={session} space={space} />
-        {active ? <OwnIdeaForm together={together} partner={partner} /> : null}
+        {active ? (
+          <div>
+            <button type="button" onClick={() => setAdding(true)}>
+              Add your own idea
+            </button>
+          </div>
+        ) : null}
+        <p class="status" role="status">
+          {added}
+        </p>
       </section>
-      <p>
-        <Link href="/app/together">Back to Together</Link>
-      </p>
+      {adding ? (
+        <Sheet title="Add your own idea" onClose={() => setAdding(false)}>
+          <OwnIdeaForm
+            together={together}
+            partner={partner}
+            onAdded={(message) => {
+              setAdding(false);
+              setAdded(message);
+            }}
+          />
+        </Sheet>
+      ) : null}
     </>
   );
 }

@@ -77,7 +77,7 @@ export function Interests({ together, session, space }: { together: TogetherIdea
   const active = space.view.status === 'active';
   return (
     <section class="card interests" aria-labelledby="interests-heading" id="interests">
-      <h2 id="interests-heading">Interests</h2>
+      <h2 id="interests-heading" class="visually-hidden">Interests</h2>
       <p class="hint">What each of you loves doing or is working towards. Once a week, Hearth suggests something to ask the other about.</p>
       <AskAbout together={together} session={session} space={space} />
       <h3>Yours</h3>

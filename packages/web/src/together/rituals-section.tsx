@@ -15,6 +15,7 @@ import { ErrorMessage, Spinner, useAction } from '../shared/ui.tsx';
 import { memberName, type LoadedSpace } from '../space/space.ts';
 import { formatOccurrence } from './format.ts';
 import { markOccurrence, usePlans, type Plan } from './together-data.ts';
+import { EmptyState } from '../ui/intro.tsx';
 
 /** While the hub is open the partner may add or mark something. */
 const POLL_MS = 15_000;
@@ -100,7 +101,7 @@ function PlanList({
   const finished = plans.filter((p) => p.body && !shown.has(p.item.id) && openOccurrence(p, now));
   const unreadable = plans.filter((p) => !p.body).length;
   if (upcoming.length === 0 && finished.length === 0) {
-    return <p class="muted">Nothing planned yet. A small weekly ritual — a walk, a lunch, a call — is a lovely start.</p>;
+    return <EmptyState art="together">Nothing planned yet. A small weekly ritual — a walk, a lunch, a call — is a lovely start.</EmptyState>;
   }
   return (
     <>

@@ -13,6 +13,7 @@ import { Interests } from './interests.tsx';
 import { DownloadIcs, RitualsSection } from './rituals-section.tsx';
 import { usePlans } from './together-data.ts';
 import './ideas.css';
+import { Intro } from '../ui/intro.tsx';
 
 const WHY = 'Rituals and dates are kept in your space, sealed so only the two of you can read them. Create it first; your partner can join later.';
 /** While a screen is open the partner may be answering or adding too. */
@@ -25,7 +26,7 @@ const POLL_MS = 15_000;
 export function TogetherPage({ session }: { session: Unlocked }) {
   return (
     <Page title="Together">
-      <p class="lead">Make time for each other: rituals you keep, dates you plan, and new things to try for the first time.</p>
+      <Intro art="together">Make time for each other: rituals you keep, dates you plan, and new things to try for the first time.</Intro>
       <SpaceGate why={WHY}>
         {(space) => (
           <>

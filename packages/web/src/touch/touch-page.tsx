@@ -9,6 +9,7 @@ import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space
 import { partnerName } from '../support/names.ts';
 import { NudgeCard } from './nudge-card.tsx';
 import { useTouch, type TouchData } from './touch-data.ts';
+import { Intro } from '../ui/intro.tsx';
 
 /** While the page is open a nudge may arrive, or the partner may be thinking of you. */
 const POLL_MS = 15_000;
@@ -21,7 +22,7 @@ export function TouchPage({ session }: { session: Unlocked }) {
   }, [state.status]);
   return (
     <Page title="Touch" className="touch-page">
-      <p class="lead">A few gentle nudges a day to reach for each other: a hug, a hand, a moment. Only inside the hours you choose.</p>
+      <Intro art="touch">A few gentle nudges a day to reach for each other: a hug, a hand, a moment. Only inside the hours you choose.</Intro>
       {state.status === 'ready' && partnerOf(state.space) ? (
         <TouchHub session={session} space={state.space} />
       ) : state.status === 'ready' || state.status === 'none' ? (

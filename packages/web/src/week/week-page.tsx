@@ -8,6 +8,7 @@ import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
 import { formatDay } from '../support/key-dates.tsx';
 import { loadSpace, partnerOf, useSpace, type LoadedSpace } from '../space/space.ts';
 import { useTogetherIdeas } from '../together/ideas-data.ts';
+import { Intro } from '../ui/intro.tsx';
 
 const WEEK_ITEM_KINDS: ItemKind[] = WEEK_KINDS.flatMap((k) => {
   const parsed = itemKind.safeParse(k);
@@ -50,7 +51,7 @@ export function WeekPage({ session }: { session: Unlocked }) {
   }, [state.status]);
   return (
     <Page title="Our week">
-      <p class="lead">A look back at the last seven days, made on this device. It counts what you did; it never scores you.</p>
+      <Intro art="week">A look back at the last seven days, made on this device. It counts what you did; it never scores you.</Intro>
       {state.status === 'ready' && state.space.key && partnerOf(state.space) ? (
         <WeekView session={session} space={state.space} />
       ) : state.status === 'ready' || state.status === 'none' ? (
@@ -133,7 +134,7 @@ function WeekView({ session, space }: { session: Unlocked; space: LoadedSpace })
         </Link>
       </section>
       <p class="hint">
-        Want this as an email on Monday mornings, counts only? Turn on the weekly digest in <Link href="/app/settings">Settings</Link>.
+        Want this as an email on Monday mornings, counts only? Turn on the weekly digest in <Link href="/app/settings/reminders">Settings › Reminders</Link>.
       </p>
     </>
   );
