@@ -9,6 +9,7 @@ import { cryptoBench } from './crypto.bench.ts';
 import { printTable, type Row } from './support/report.ts';
 import { webBench } from './web.bench.ts';
 import { unlockBench } from './unlock.bench.ts';
+import { lighthouseBench } from './lighthouse.bench.ts';
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
 const started = load();
@@ -17,6 +18,7 @@ for (const [name, run] of [
   ['API', apiBench],
   ['web', webBench],
   ['unlock', unlockBench],
+  ['Lighthouse', lighthouseBench],
   ['crypto', cryptoBench],
 ] as const) {
   console.error(`running the ${name} benchmarks…`);

@@ -79,7 +79,7 @@ test('both swipe, a match becomes a date on both Today screens and in the calend
     await expectAccessible(a.page, 'adding an own idea');
     await form.getByRole('button', { name: 'Add to our deck' }).click();
     await expect(a.page.getByRole('dialog', { name: 'Add your own idea' })).toHaveCount(0);
-    await expect(a.page.getByRole('region', { name: 'Your own ideas' }).getByRole('status')).toHaveText('Added to your deck. Sam will find it among the ideas to answer.');
+    await expect(a.page.getByRole('region', { name: 'Your own ideas' }).getByText('Added to your deck.')).toHaveText('Added to your deck. Sam will find it among the ideas to answer.');
     await expect(a.page.getByText('4 of 101 answered')).toBeVisible();
 
     // Answers are sealed on the server, so they come back after a reload.
