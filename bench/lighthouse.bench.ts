@@ -14,7 +14,7 @@ import { startServer } from './support/server.ts';
 const PATHS = ['/app/', '/'] as const;
 const GOALS = { performance: 90, accessibility: 100, 'best-practices': 95 } as const;
 type Category = keyof typeof GOALS;
-const CATEGORIES = Object.keys(GOALS) as Category[];
+const CATEGORIES: readonly Category[] = ['performance', 'accessibility', 'best-practices'];
 
 type Scores = Record<Category, number> & { readonly failing: readonly string[] };
 

@@ -45,7 +45,7 @@ export function Firsts({ together, session, space }: { together: TogetherIdeas; 
     <section class="card firsts" aria-labelledby="firsts-heading" id="firsts">
       <h2 id="firsts-heading" class="visually-hidden">First firsts</h2>
       <p class="hint">New things you did together for the very first time. Trying new things together keeps a relationship lively.</p>
-      {counts ? (
+      {counts && data.firsts.length > 0 ? (
         <p class="firsts-count" data-testid="firsts-count">
           <strong>{firstsCountText(counts.thisSeason, 'season')}</strong>
           {counts.thisSeason > 0 ? <span class="muted"> ({seasonMonthsLabel(counts.season)})</span> : null}
@@ -53,7 +53,7 @@ export function Firsts({ together, session, space }: { together: TogetherIdeas; 
         </p>
       ) : null}
       {data.firsts.length === 0 ? (
-        <EmptyState>No firsts written down yet.</EmptyState>
+        <EmptyState>{counts ? firstsCountText(counts.thisSeason, 'season') : 'No firsts written down yet.'}</EmptyState>
       ) : (
         <ul class="firsts-list">
           {data.firsts.map((f) => (

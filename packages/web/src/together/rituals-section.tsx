@@ -101,7 +101,7 @@ function PlanList({
   const finished = plans.filter((p) => p.body && !shown.has(p.item.id) && openOccurrence(p, now));
   const unreadable = plans.filter((p) => !p.body).length;
   if (upcoming.length === 0 && finished.length === 0) {
-    return <EmptyState art="together">Nothing planned yet. A small weekly ritual — a walk, a lunch, a call — is a lovely start.</EmptyState>;
+    return <EmptyState>Nothing planned yet. A small weekly ritual — a walk, a lunch, a call — is a lovely start.</EmptyState>;
   }
   return (
     <>

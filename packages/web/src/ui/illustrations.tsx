@@ -44,8 +44,8 @@ const DRAWINGS: Record<Art, () => JSX.Element> = {
   support: () => (
     <>
       <path class="art-strong" transform="translate(28 2) scale(1.7)" d={HEART} />
-      <path class="art-soft" d="M6 50c4-4 10-4 15 0l13 10c4 3 10 3 14 1l26-13c6-3 13 2 9 9L66 72c-6 5-13 8-21 8H6z" />
-      <path class="art-line" d="M34 60c4 3 10 3 14 1l10-5-2 4c-6 4-14 5-22 0z" />
+      <path class="art-warm" d="M6 50c4-4 10-4 15 0l13 10c4 3 10 3 14 1l26-13c6-3 13 2 9 9L66 72c-6 5-13 8-21 8H6z" />
+      <path class="art-soft" d="M34 60c4 3 10 3 14 1l10-5-2 4c-6 4-14 5-22 0z" />
     </>
   ),
   help: () => (
@@ -76,7 +76,7 @@ const DRAWINGS: Record<Art, () => JSX.Element> = {
           col === 2 && row === 1 ? null : <circle key={`${String(col)}-${String(row)}`} class="art-line" cx={28 + col * 13.3} cy={44 + row * 16} r="3.5" />,
         ),
       )}
-      <path class="art-strong" transform="translate(48.6 52) scale(.75)" d={HEART} />
+      <path class="art-strong" transform="translate(45.6 50) scale(.75)" d={HEART} />
     </>
   ),
   sprout: () => (
@@ -91,8 +91,8 @@ const DRAWINGS: Record<Art, () => JSX.Element> = {
   quiet: () => (
     <>
       <path class="art-warm" d="M56 10a30 30 0 1 0 28 42 24 24 0 1 1-28-42z" />
-      <path class="art-soft" transform="translate(12 10) scale(.5)" d="M12 2l2.6 6.6L21 11l-6.4 2.4L12 20l-2.6-6.6L3 11l6.4-2.4z" />
-      <path class="art-soft" transform="translate(18 46) scale(.35)" d="M12 2l2.6 6.6L21 11l-6.4 2.4L12 20l-2.6-6.6L3 11l6.4-2.4z" />
+      <path class="art-strong" transform="translate(12 10) scale(.5)" d="M12 2l2.6 6.6L21 11l-6.4 2.4L12 20l-2.6-6.6L3 11l6.4-2.4z" />
+      <path class="art-strong" transform="translate(18 46) scale(.35)" d="M12 2l2.6 6.6L21 11l-6.4 2.4L12 20l-2.6-6.6L3 11l6.4-2.4z" />
     </>
   ),
   question: () => (
