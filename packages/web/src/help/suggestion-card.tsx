@@ -90,18 +90,21 @@ export function SuggestionCard({
           <p key={p}>{p}</p>
         ))}
       </details>
-      <h3>Finding a counselor</h3>
-      <CountryPicker directory={directory} value={country} onChange={setCountry} label="Where you live" />
-      <ul class="directories">
-        {dirs.map((d) => (
-          <li key={d.url}>
-            <a href={d.url} rel="noopener noreferrer" target="_blank">
-              {d.name}
-            </a>{' '}
-            <span class="hint">{d.description}</span>
-          </li>
-        ))}
-      </ul>
+      {/* Open at once when the pulses suggest it; otherwise one tap away, so Help fits a phone. */}
+      <details class="disclosure" open={triggered}>
+        <summary>Finding a counselor</summary>
+        <CountryPicker directory={directory} value={country} onChange={setCountry} label="Where you live" />
+        <ul class="directories">
+          {dirs.map((d) => (
+            <li key={d.url}>
+              <a href={d.url} rel="noopener noreferrer" target="_blank">
+                {d.name}
+              </a>{' '}
+              <span class="hint">{d.description}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
       {hasPartner ? (
         iAsked || sent ? (
           <p role="status">You have told {partnerName} you would like to see a counselor together.</p>
