@@ -28,7 +28,7 @@ export function NotificationsPage() {
       } else setLoadError(res.message);
     });
   }, []);
-  useWhenVisible(reload, ['you', 'resync']);
+  useWhenVisible(reload);
 
   const readAll = useAction(async () => {
     const res = await markAllNotificationsRead();
