@@ -11,6 +11,8 @@ import { createMailer } from './mail/mailer.ts';
 import type { Db } from './db/open.ts';
 import type { PushOptions } from './push/deliver.ts';
 import { vapidKeys, vapidLoader } from './push/vapid.ts';
+import { EventHub } from './events/hub.ts';
+import { fanOut } from './db/changes.ts';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -29,6 +31,9 @@ export function openFromConfig(config: Config, migrate = true) {
 function digestOptions(config: Config) {
   return { mailer: createMailer(config), origin: config.publicUrl?.origin ?? `http://${config.host}:${config.port}` };
 }
+
+/** How long open requests may run on after a shutdown signal before their connections are closed. */
+const SHUTDOWN_GRACE_MS = 5000;
 
 export async function runServer(config: Config): Promise<number> {
   // Guides first: a guide with bad front matter stops start-up before anything else is touched.
@@ -49,9 +54,10 @@ export async function runServer(config: Config): Promise<number> {
   }
   const database: Database = opened.value;
   const todayCache = config.todayCacheMs > 0 ? new TodayCache({ ttlMs: config.todayCacheMs }) : undefined;
+  const events = new EventHub();
   // Until the listener is up the cache serves nothing, so starting it first costs no correctness.
-  const stopWatching = todayCache === undefined ? async () => undefined : await database.watchChanges(todayCache.handlers);
-  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache });
+  const stopWatching = await database.watchChanges(fanOut(todayCache === undefined ? [events.handlers] : [todayCache.handlers, events.handlers]));
+  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache, events });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {
@@ -82,6 +88,8 @@ export async function runServer(config: Config): Promise<number> {
       stopping = true;
       console.log(`Hearth: ${signal} received, shutting down…`);
       clearInterval(sweeper);
+      // Live streams never finish on their own: end them, so the browsers reconnect elsewhere.
+      events.closeAll();
       // Stop accepting connections, let open requests finish, then close the database
       // (which also releases the data-folder lock).
       server.close(() => {
@@ -98,8 +106,10 @@ export async function runServer(config: Config): Promise<number> {
           },
         );
       });
-      // Keep-alive connections would hold close() open; nudge idle ones now.
+      // Keep-alive connections would hold close() open; nudge idle ones now, and after a
+      // grace period (the ended live streams, a slow client) close whatever is left.
       if ('closeIdleConnections' in server) server.closeIdleConnections();
+      if ('closeAllConnections' in server) setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

@@ -15,6 +15,7 @@ import { useIdleLock } from './device/idle-lock.ts';
 import { AppNav } from './shell/app-nav.tsx';
 import { HearthMark } from './ui/hearth-mark.tsx';
 import { lazyScreen } from './shared/lazy.tsx';
+import { startLive, stopLive } from './shared/live.ts';
 
 // Screens other than sign-in and Today load on first visit, keeping the start-up download small (decision 0042).
 const Recover = lazyScreen(() => import('./auth/recover.tsx').then((m) => m.Recover));
@@ -219,6 +220,13 @@ export function App() {
   const session = useSession();
   const recoveryPending = useStore(recoveryWordsStore) !== null;
   useIdleLock(session.status === 'unlocked');
+  // One live stream while signed in and unlocked (issue 20); it closes on lock and sign-out.
+  const unlocked = session.status === 'unlocked';
+  useEffect(() => {
+    if (!unlocked) return;
+    startLive();
+    return stopLive;
+  }, [unlocked]);
 
   const skip = (e: MouseEvent) => {
     e.preventDefault();

@@ -99,3 +99,12 @@ export function watchPglite(client: PGlite): WatchChanges {
     };
   };
 }
+
+/** One change feed for several listeners (the Today cache and the live-update hub). */
+export function fanOut(all: readonly ChangeHandlers[]): ChangeHandlers {
+  return {
+    change: (key) => all.forEach((h) => h.change(key)),
+    gap: () => all.forEach((h) => h.gap()),
+    live: () => all.forEach((h) => h.live()),
+  };
+}

@@ -20,6 +20,8 @@ import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
 import type { TodayCache } from '../today/cache.ts';
+import type { EventHub } from '../events/hub.ts';
+import { eventRoutes } from '../events/routes.ts';
 import { todayRoutes } from '../today/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
 import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
@@ -51,6 +53,8 @@ export type AppOptions = {
   readonly helpDirectory?: HelpDirectory;
   /** Today's answers in memory, fed by `Database.watchChanges` (decision 0048); none by default. */
   readonly todayCache?: TodayCache;
+  /** The live-update hub `/api/events` streams from, fed by the same change feed; without it that route answers 404. */
+  readonly events?: EventHub;
 };
 
 /** Computes once, on first use, and shares the same promise with every caller. */
@@ -76,6 +80,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     fakeSaltSecret: once(() => serverSecret(options.db, 'fake-salt')),
     decoy: once(() => decoyHash(hashParams)),
     todayCache: options.todayCache,
+    events: options.events,
   };
 
   // Made now rather than on the first unknown-email login, so that login is not the slow one.
@@ -150,6 +155,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', deviceRoutes);
   app.route('/api', matchingRoutes);
   app.route('/api', todayRoutes);
+  app.route('/api', eventRoutes);
   app.route('/api', togetherRoutes);
   app.route('/', calendarFeedRoutes({ db: options.db, config: options.config, now: deps.now }));
   app.route('/api', sparkRoutes);

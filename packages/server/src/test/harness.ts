@@ -12,6 +12,7 @@ import { rawRows } from '../backup/tables.ts';
 import { CHANGES_CHANNEL } from '../db/changes.ts';
 import { createApp, type AppOptions } from '../http/app.ts';
 import { TodayCache } from '../today/cache.ts';
+import { EventHub } from '../events/hub.ts';
 import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
 
 /**
@@ -110,6 +111,7 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
     hashParams: opts.hashParams ?? { logN: 10, r: 8, p: 1 },
     ...(opts.todayCache === undefined ? {} : { todayCache: opts.todayCache }),
     ...(opts.mailer === undefined ? {} : { mailer: opts.mailer }),
+    ...(opts.events === undefined ? {} : { events: opts.events }),
   });
   return { app, clock, db };
 }
@@ -138,6 +140,14 @@ export async function makeCachedApp(database: Database, opts: { clock?: Clock; t
     waiting.delete(key);
   };
   return { ...makeTestApp(database.db, { clock, todayCache: cache }), cache, settle, stop };
+}
+
+/** An app whose `/api/events` streams hear the database's change feed, as `hearth serve` runs it. */
+export async function makeLiveApp(database: Database, opts: { clock?: Clock } = {}) {
+  const clock = opts.clock ?? new Clock();
+  const events = new EventHub();
+  const stop = await database.watchChanges(events.handlers);
+  return { ...makeTestApp(database.db, { clock, events }), events, stop };
 }
 
 export type Reply = { status: number; body: unknown; headers: Headers };

@@ -28,7 +28,7 @@ export function NotificationsPage() {
       } else setLoadError(res.message);
     });
   }, []);
-  useWhenVisible(reload);
+  useWhenVisible(reload, ['you', 'resync']);
 
   const readAll = useAction(async () => {
     const res = await markAllNotificationsRead();

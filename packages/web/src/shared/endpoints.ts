@@ -14,6 +14,7 @@ export const endpoints = {
   spaces: '/api/spaces',
   space: '/api/space',
   today: '/api/today',
+  events: '/api/events',
   spaceProfile: '/api/space/profile',
   spaceLeave: '/api/space/leave',
   invites: '/api/space/invites',

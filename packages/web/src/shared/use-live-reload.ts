@@ -1,9 +1,14 @@
 import { useEffect } from 'preact/hooks';
+import { liveStatus, onLiveChange, pollingSwitchedOff } from './live.ts';
+
+/** Changes that arrive together (a write announces its space and its author) cause one reload. */
+const SETTLE_MS = 150;
 
 /**
  * Loads now, again whenever the tab becomes visible (the partner may have written
- * meanwhile), and every `pollMs` while it stays visible. `alive`, if given, is cleared
- * on unmount so a late answer never updates a screen that is gone (a shared store needs none).
+ * meanwhile), whenever the live stream says something changed (shared/live.ts), and —
+ * only while that stream is down — every `pollMs`. `alive`, if given, is cleared on
+ * unmount so a late answer never updates a screen that is gone (a shared store needs none).
  * A change of `pollMs` only restarts the timer: a screen that starts or stops polling
  * (Today while waiting for a partner) does not load again for it.
  */
@@ -14,17 +19,28 @@ export function useLiveReload(reload: () => Promise<void>, pollMs: number | unde
     const whenVisible = () => {
       if (document.visibilityState === 'visible') void reload();
     };
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const stop = onLiveChange(() => {
+      if (pending !== undefined) return;
+      pending = setTimeout(() => {
+        pending = undefined;
+        // A hidden tab catches up when it is shown again.
+        if (document.visibilityState === 'visible') void reload();
+      }, SETTLE_MS);
+    });
     document.addEventListener('visibilitychange', whenVisible);
     return () => {
       if (alive) alive.current = false;
+      stop();
+      clearTimeout(pending);
       document.removeEventListener('visibilitychange', whenVisible);
     };
   }, [reload, alive]);
 
   useEffect(() => {
-    if (!pollMs) return;
+    if (!pollMs || pollingSwitchedOff()) return;
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void reload();
+      if (document.visibilityState === 'visible' && liveStatus.get() !== 'live') void reload();
     }, pollMs);
     return () => clearInterval(timer);
   }, [reload, pollMs]);

@@ -1,13 +1,24 @@
 import { useEffect } from 'preact/hooks';
+import { onLiveChange, type LiveChange } from './live.ts';
 
-/** Calls `reload` now and whenever the tab becomes visible again (a reminder may have arrived meanwhile). */
-export function useWhenVisible(reload: () => void): void {
+/**
+ * Calls `reload` now, whenever the tab becomes visible again (a reminder may have arrived
+ * meanwhile), and on the live changes listed in `on` (shared/live.ts).
+ */
+export function useWhenVisible(reload: () => void, on: readonly LiveChange[] = []): void {
+  const heard = on.join(' ');
   useEffect(() => {
     reload();
     const onVisible = () => {
       if (document.visibilityState === 'visible') reload();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
+    const stop = onLiveChange((change) => {
+      if (heard.split(' ').includes(change)) reload();
+    });
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      stop();
+    };
+  }, [reload, heard]);
 }

@@ -58,7 +58,8 @@ export function AppNav({ path }: { path: string }) {
   const unread = useStore(unreadStore);
   // Refreshed on every screen change and when the tab comes back: cheap, and the count stays right without polling.
   const refresh = useCallback(() => void loadNotifications(), [path]);
-  useWhenVisible(refresh);
+  // Notifications belong to the person: their own changes ('you') move the count.
+  useWhenVisible(refresh, ['you', 'resync']);
   const [moreOpen, setMoreOpen] = useState(false);
   // Choosing a destination in the sheet changes the route, which closes it.
   useEffect(() => setMoreOpen(false), [path]);

@@ -1,10 +1,11 @@
-import { useCallback, useEffect } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import { err, ok, type Result, type SparkLevel, type SparkSettings } from '@hearth/core';
 import { sparkStatusResponse, type SparkStatusResponse } from '@hearth/core/api';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { useStore } from '../shared/store.ts';
 import { sparkStore, type SparkLoad } from './spark-store.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
 
 export * from './spark-store.ts';
 
@@ -29,18 +30,14 @@ export type UseSpark = {
   readonly save: (settings: SparkSettings) => Promise<Result<SparkStatusResponse, string>>;
 };
 
-/** The consent state, loaded on first use and refreshed every `pollMs` if given (the partner may pause at any time). */
+/** The consent state, loaded on first use and whenever the space changes; polled every `pollMs` only while the live stream is down (the partner may pause at any time). */
 export function useSpark(options: { pollMs?: number } = {}): UseSpark {
   const load = useStore(sparkStore);
   const reload = useCallback(async () => {
     await loadSpark();
   }, []);
-  useEffect(() => {
-    void loadSpark();
-    if (options.pollMs === undefined) return;
-    const timer = setInterval(() => void loadSpark(), options.pollMs);
-    return () => clearInterval(timer);
-  }, [options.pollMs]);
+  // Consent lives in the space (spark_consent announces itself), so a pause reaches here live.
+  useLiveReload(reload, options.pollMs);
   const level = load.status === 'ready' ? load.spark.effectiveLevel : null;
   return { load, level, reload, save: saveSpark };
 }

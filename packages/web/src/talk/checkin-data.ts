@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { checkinBody, checkinReplyBody, ok, type CheckinBody, type Result } from '@hearth/core';
 import type { ItemView } from '@hearth/core/api';
 import { listItems, openItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { useAction } from '../shared/ui.tsx';
 import type { LoadedSpace } from '../space/space.ts';
+import { useLiveReload } from '../shared/use-live-reload.ts';
 
 /** A reply under a check-in; text is null when it couldn't be decrypted (kept and flagged, never dropped). */
 export type CheckinReply = { readonly item: ItemView; readonly text: string | null };
@@ -86,14 +87,11 @@ export function useCheckins(session: Unlocked, space: LoadedSpace) {
   }, []);
   const loader = useAction(load);
 
-  useEffect(() => {
-    void loader.run();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void loader.run();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+  // Now, when the tab is shown again, and when the live stream says the space changed.
+  const reload = useCallback(async () => {
+    await loader.run();
   }, [loader.run]);
+  useLiveReload(reload, undefined);
 
   const entries = useMemo(() => (items === null ? null : decodeCheckins(items, keys)), [items, keys]);
   const add = useCallback((item: ItemView) => setItems((prev) => withItem(prev ?? { checkins: [], heard: [], replies: [] }, item)), []);

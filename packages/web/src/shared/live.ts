@@ -1,0 +1,94 @@
+import { endpoints } from './endpoints.ts';
+import { createStore } from './store.ts';
+
+/**
+ * Live updates (issue 20): one `/api/events` stream per open tab while signed in. It
+ * says only that something changed (`space`: in our space; `you`: my account or my
+ * notifications; `resync`: load everything again), and every screen that shows data
+ * reloads when it hears one (`useLiveReload`). Screens poll only while `liveStatus` is
+ * not `live`. The browser reconnects a dropped stream itself, sending `Last-Event-ID`,
+ * and the server replays or asks for a resync; a stream the server refused (a 401, a
+ * restart) is opened again here with a growing pause, and then everything reloads.
+ */
+export type LiveStatus = 'off' | 'connecting' | 'live';
+export type LiveChange = 'space' | 'you' | 'resync';
+
+export const liveStatus = createStore<LiveStatus>('off');
+
+const listeners = new Set<(change: LiveChange) => void>();
+let source: EventSource | null = null;
+let wanted = false;
+let retry: ReturnType<typeof setTimeout> | undefined;
+let pauseMs = 1000;
+const MAX_PAUSE_MS = 60_000;
+
+/**
+ * Journeys switch one of the two ways off to prove the other alone does the job:
+ * localStorage 'hearth-live' = 'off' (no stream: polling only) or 'poll-off' (no fixed-interval polling).
+ */
+function testSwitch(): string | null {
+  try {
+    return localStorage.getItem('hearth-live');
+  } catch {
+    return null;
+  }
+}
+
+export function pollingSwitchedOff(): boolean {
+  return testSwitch() === 'poll-off';
+}
+
+function emit(change: LiveChange): void {
+  for (const l of [...listeners]) l(change);
+}
+
+function open(reopened: boolean): void {
+  if (!wanted || source !== null || typeof EventSource === 'undefined' || testSwitch() === 'off') return;
+  const es = new EventSource(endpoints.events);
+  source = es;
+  liveStatus.set('connecting');
+  es.addEventListener('ready', () => {
+    pauseMs = 1000;
+    liveStatus.set('live');
+    // A new stream has no Last-Event-ID: whatever happened while it was closed is reloaded.
+    if (reopened) emit('resync');
+    reopened = false;
+  });
+  for (const change of ['space', 'you', 'resync'] as const) es.addEventListener(change, () => emit(change));
+  es.onerror = () => {
+    if (es.readyState !== EventSource.CLOSED) {
+      // The browser is reconnecting on its own, with Last-Event-ID; poll meanwhile.
+      liveStatus.set('connecting');
+      return;
+    }
+    es.close();
+    source = null;
+    liveStatus.set('off');
+    if (!wanted) return;
+    clearTimeout(retry);
+    retry = setTimeout(() => open(true), pauseMs);
+    pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
+  };
+}
+
+/** Opens the stream (idempotent); called while a person is signed in and unlocked. */
+export function startLive(): void {
+  wanted = true;
+  open(false);
+}
+
+/** Closes it: signing out, locking, or a tab that has gone away. */
+export function stopLive(): void {
+  wanted = false;
+  clearTimeout(retry);
+  source?.close();
+  source = null;
+  pauseMs = 1000;
+  liveStatus.set('off');
+}
+
+/** Hears every change; returns the unsubscribe. */
+export function onLiveChange(listener: (change: LiveChange) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
