@@ -21,8 +21,9 @@ const RETRY_MS = 2000;
  */
 export const eventRoutes = new Hono<AppEnv>().get('/events', async (c) => {
   const { events, db, config, now } = c.var.deps;
-  if (events === undefined) throw new HttpError('not_found', 'Live updates are not available here.');
+  // The session first, like every route: a stranger learns nothing, not even whether streams are on.
   const me = await optionalMember(c);
+  if (events === undefined) throw new HttpError('not_found', 'Live updates are not available here.');
   const tokenHash = sessionTokenHash(c, config);
   if (tokenHash === undefined) throw new HttpError('unauthenticated', 'Please sign in.');
   const lastEventId = c.req.header('Last-Event-ID');

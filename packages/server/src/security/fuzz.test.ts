@@ -164,6 +164,8 @@ const ROUTES: Record<string, Entry> = {
   },
   'GET /api/matching/:deck': { who: 'member', params: () => ({ deck: 'ideas' }) },
   'GET /api/today': { who: 'member' },
+  // This app has no event hub (a stream would never end): the route checks the session, then answers 404.
+  'GET /api/events': { who: 'member' },
   'GET /api/together/calendar-feed': { who: 'member' },
   'POST /api/together/calendar-feed': { who: 'member', body: () => ({}), schema: calendarFeedRequest },
   'DELETE /api/together/calendar-feed': { who: 'member' },
