@@ -15,9 +15,27 @@ const SETTLE_MS = 150;
 export function useLiveReload(reload: () => Promise<void>, pollMs: number | undefined, alive?: { current: boolean }): void {
   useEffect(() => {
     if (alive) alive.current = true;
-    void reload();
+    // One load at a time, and a change heard during one loads once more after it: a
+    // loader that refuses to overlap (useAction) would otherwise drop the newer news.
+    let running = false;
+    let again = false;
+    const load = () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      void reload().finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          load();
+        }
+      });
+    };
+    load();
     const whenVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
+      if (document.visibilityState === 'visible') load();
     };
     let pending: ReturnType<typeof setTimeout> | undefined;
     const stop = onLiveChange(() => {
@@ -25,7 +43,7 @@ export function useLiveReload(reload: () => Promise<void>, pollMs: number | unde
       pending = setTimeout(() => {
         pending = undefined;
         // A hidden tab catches up when it is shown again.
-        if (document.visibilityState === 'visible') void reload();
+        if (document.visibilityState === 'visible') load();
       }, SETTLE_MS);
     });
     document.addEventListener('visibilitychange', whenVisible);
