@@ -13,3 +13,4 @@ export * from './touch.ts';
 export * from './push.ts';
 export * from './spark.ts';
 export * from './devices.ts';
+export * from './events.ts';

@@ -5,9 +5,10 @@ import { b64, Clock, engines, makeCouple, makeLiveApp, signUp, type Account, typ
 import { EventHub, type LiveEvent } from './hub.ts';
 
 /**
- * Issue 20: one stream per open tab says that something changed, for this person or in
- * their space, and nothing about what. It never reaches anyone outside the space, it
- * follows a person who signs out or leaves, and a reconnect catches up.
+ * Issue 20: one stream per open tab says what changed — an item's kind and id, the space,
+ * the person — and never any content. It never reaches anyone outside the space, a
+ * partner never hears of a private item, it follows a person who signs out or leaves,
+ * and a reconnect catches up.
  */
 
 type Heard = { readonly type: string; readonly id: string; readonly data: string };
@@ -81,7 +82,8 @@ async function openStream(t: Target, who: Account, lastEventId?: string) {
   };
 }
 
-const note = (who: Account) => who.agent.post('/api/items', { id: randomUUID(), kind: 'note', visibility: 'shared', parentId: null, remindAt: null, body: b64(80) });
+const note = (who: Account, id: string = randomUUID(), visibility: 'shared' | 'private' = 'shared') =>
+  who.agent.post('/api/items', { id, kind: 'note', visibility, parentId: null, remindAt: null, body: b64(80) });
 
 describe('EventHub', () => {
   const collect = () => {
@@ -101,6 +103,24 @@ describe('EventHub', () => {
     hub.handlers.change('user:u2');
     expect(mine.got.map((e) => e.type)).toEqual(['space', 'you']);
     expect(other.got).toEqual([]);
+  });
+
+  it("tells both partners of a shared item's kind and id, and only its author of a private one", () => {
+    const hub = new EventHub();
+    hub.handlers.live();
+    const alex = collect();
+    const sam = collect();
+    const other = collect();
+    hub.subscribe('alex', 's1', alex.send);
+    hub.subscribe('sam', 's1', sam.send);
+    hub.subscribe('kim', 's2', other.send);
+    hub.handlers.change('item:s1:*:note:i1');
+    hub.handlers.change('item:s1:alex:private-record:i2');
+    hub.handlers.change('item:s2:*:note:i3');
+    const items = (got: LiveEvent[]) => got.map((e) => (e.type === 'item' ? `${e.kind} ${e.item}` : e.type));
+    expect(items(alex.got)).toEqual(['note i1', 'private-record i2']);
+    expect(items(sam.got)).toEqual(['note i1']);
+    expect(items(other.got)).toEqual(['note i3']);
   });
 
   it('replays what a reconnecting stream missed, and asks for a resync when it cannot know', () => {
@@ -167,7 +187,7 @@ describe.each(engines)('GET /api/events on $name', (engine) => {
     expect(res.status).toBe(401);
   });
 
-  it("tells the partner, on another process, that the space changed, and no one outside it", async () => {
+  it("tells the partner, on another process, what changed, and no one outside the space", async () => {
     const { a, b } = await makeCouple(one);
     const stranger = await signUp(one, 'stranger');
     const partner = await openStream(two, b);
@@ -176,13 +196,24 @@ describe.each(engines)('GET /api/events on $name', (engine) => {
     await partner.next('ready');
     await outsider.next('ready');
     const before = partner.heard.length;
-    expect((await note(a)).status).toBe(201);
-    const event = await partner.next('space', before);
-    expect(event.data).toBe('');
+    const shared = randomUUID();
+    expect((await note(a, shared)).status).toBe(201);
+    const event = await partner.next('item', before);
+    expect(JSON.parse(event.data)).toEqual({ kind: 'note', id: shared });
+    // A private note: its author's own stream hears it, the partner's never does.
+    const mine = await openStream(one, a);
+    await mine.next('ready');
+    const secret = randomUUID();
+    expect((await note(a, secret, 'private')).status).toBe(201);
+    expect(JSON.parse((await mine.next('item')).data)).toEqual({ kind: 'note', id: secret });
+    mine.close();
     // A marker after the write: once the outsider hears its own change, the note's event had its chance to arrive.
     await stranger.agent.patch('/api/me/settings', { theme: 'dark' });
     await outsider.next('you');
-    expect(outsider.heard.map((h) => h.type)).not.toContain('space');
+    expect(outsider.heard.map((h) => h.type)).not.toContain('item');
+    await b.agent.patch('/api/me/settings', { theme: 'dark' });
+    await partner.next('you');
+    expect(partner.heard.filter((h) => h.type === 'item').map((h) => h.data)).not.toContain(JSON.stringify({ kind: 'note', id: secret }));
     partner.close();
     outsider.close();
   });
@@ -196,7 +227,7 @@ describe.each(engines)('GET /api/events on $name', (engine) => {
     // Let the change feed deliver the announcement to this process's hub.
     await new Promise((r) => setTimeout(r, 300));
     const again = await openStream(one, b, ready.id);
-    await again.next('space');
+    await again.next('item');
     again.close();
     const elsewhere = await openStream(two, b, ready.id);
     await elsewhere.next('resync');
@@ -229,6 +260,7 @@ describe.each(engines)('GET /api/events on $name', (engine) => {
     await a.agent.patch('/api/me/settings', { theme: 'light' });
     await stream.next('you', after);
     expect(stream.heard.slice(after).map((h) => h.type)).not.toContain('space');
+    expect(stream.heard.slice(after).map((h) => h.type)).not.toContain('item');
     stream.close();
   });
 });

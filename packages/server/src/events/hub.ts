@@ -2,15 +2,28 @@ import { randomBytes } from 'node:crypto';
 import type { ChangeHandlers } from '../db/changes.ts';
 
 /**
- * What a stream hears: `space` (something in the member's space changed), `you` (their
- * own account, sessions or notifications), `resync` (announcements may have been missed:
- * load everything again). Never what changed inside: the stream carries no content.
+ * What a stream hears: `item` (an item of this kind, with this id, that the member may
+ * see changed in their space), `space` (the space itself or its membership changed),
+ * `match` (a partner's blind-matching upload for this deck, decision 0011),
+ * `you` (their own account, sessions or notifications), `resync` (announcements may have
+ * been missed: load everything again). Never content: only what the server stores in
+ * plaintext anyway (DESIGN §4).
  */
-export type LiveEventType = 'space' | 'you' | 'resync';
+export type LiveEventType = 'item' | 'match' | 'space' | 'you' | 'resync';
 
-export type LiveEvent = { readonly id: string; readonly type: LiveEventType };
+export type LiveEvent =
+  | { readonly id: string; readonly type: 'space' | 'you' | 'resync' }
+  | { readonly id: string; readonly type: 'item'; readonly kind: string; readonly item: string }
+  | { readonly id: string; readonly type: 'match'; readonly deck: string };
 
-type Subscriber = { keys: ReadonlySet<string>; userKey: string; send: (event: LiveEvent) => void; end: () => void };
+/** An announcement from the change feed, parsed once (db/changes.ts, migrations 0011 and 0014). */
+type Change =
+  | { readonly to: 'user'; readonly userId: string }
+  | { readonly to: 'space'; readonly spaceId: string }
+  | { readonly to: 'match'; readonly spaceId: string; readonly deck: string }
+  | { readonly to: 'item'; readonly spaceId: string; readonly audience: string; readonly kind: string; readonly item: string };
+
+type Subscriber = { userId: string; spaceId: string | null; send: (event: LiveEvent) => void; end: () => void };
 
 /** How many recent announcements are kept for a reconnecting stream's `Last-Event-ID`. */
 const REPLAY = 2000;
@@ -24,7 +37,7 @@ const REPLAY = 2000;
 export class EventHub {
   readonly #origin = randomBytes(6).toString('hex');
   #seq = 0;
-  readonly #recent: { seq: number; key: string }[] = [];
+  readonly #recent: { seq: number; change: Change }[] = [];
   readonly #subscribers = new Set<Subscriber>();
   #live = false;
 
@@ -55,7 +68,7 @@ export class EventHub {
   }
 
   /**
-   * Subscribes a person (their `user:<id>`, and their space's `space:<id>`) and replays
+   * Subscribes a person (what changes for them, in their space, and its items they may see) and replays
    * what they missed since `lastEventId`, or a `resync` if that cannot be known. `end`
    * is called if the hub closes the stream itself. Returns the unsubscribe.
    */
@@ -65,15 +78,14 @@ export class EventHub {
     send: (event: LiveEvent) => void,
     options: { lastEventId?: string | undefined; end?: () => void } = {},
   ): { close: () => void; move: (spaceId: string | null) => void } {
-    const userKey = `user:${userId}`;
-    const sub: Subscriber = { keys: keysFor(userKey, spaceId), userKey, send, end: options.end ?? (() => undefined) };
+    const sub: Subscriber = { userId, spaceId, send, end: options.end ?? (() => undefined) };
     const lastEventId = options.lastEventId;
     if (lastEventId !== undefined) this.#replay(sub, lastEventId);
     this.#subscribers.add(sub);
     return {
       close: () => this.#subscribers.delete(sub),
       move: (next) => {
-        sub.keys = keysFor(userKey, next);
+        sub.spaceId = next;
       },
     };
   }
@@ -93,7 +105,8 @@ export class EventHub {
       return;
     }
     for (const r of this.#recent) {
-      if (r.seq > seq && sub.keys.has(r.key)) sub.send({ id: `${this.#origin}.${String(r.seq)}`, type: r.key === sub.userKey ? 'you' : 'space' });
+      const event = r.seq > seq ? eventFor(sub, r.change, `${this.#origin}.${String(r.seq)}`) : undefined;
+      if (event) sub.send(event);
     }
   }
 
@@ -102,13 +115,15 @@ export class EventHub {
       this.#resyncAll();
       return;
     }
-    if (!key.startsWith('space:') && !key.startsWith('user:')) return;
+    const change = parse(key);
+    if (change === undefined) return;
     this.#seq += 1;
-    this.#recent.push({ seq: this.#seq, key });
+    this.#recent.push({ seq: this.#seq, change });
     if (this.#recent.length > REPLAY) this.#recent.shift();
     const id = this.currentId();
     for (const sub of this.#subscribers) {
-      if (sub.keys.has(key)) sub.send({ id, type: key === sub.userKey ? 'you' : 'space' });
+      const event = eventFor(sub, change, id);
+      if (event) sub.send(event);
     }
   }
 
@@ -121,6 +136,26 @@ export class EventHub {
   }
 }
 
-function keysFor(userKey: string, spaceId: string | null): ReadonlySet<string> {
-  return new Set(spaceId === null ? [userKey] : [userKey, `space:${spaceId}`]);
+function parse(key: string): Change | undefined {
+  const [to, a, b, c, d] = key.split(':');
+  if (to === 'user' && a) return { to, userId: a };
+  if (to === 'space' && a) return { to, spaceId: a };
+  if (to === 'match' && a && b) return { to, spaceId: a, deck: b };
+  if (to === 'item' && a && b && c && d) return { to, spaceId: a, audience: b, kind: c, item: d };
+  return undefined;
+}
+
+/** What this subscriber may hear of a change: nothing outside their space, nothing private to their partner. */
+function eventFor(sub: Subscriber, change: Change, id: string): LiveEvent | undefined {
+  switch (change.to) {
+    case 'user':
+      return change.userId === sub.userId ? { id, type: 'you' } : undefined;
+    case 'space':
+      return change.spaceId === sub.spaceId ? { id, type: 'space' } : undefined;
+    case 'match':
+      return change.spaceId === sub.spaceId ? { id, type: 'match', deck: change.deck } : undefined;
+    case 'item':
+      if (change.spaceId !== sub.spaceId || (change.audience !== '*' && change.audience !== sub.userId)) return undefined;
+      return { id, type: 'item', kind: change.kind, item: change.item };
+  }
 }

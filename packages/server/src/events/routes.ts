@@ -13,8 +13,8 @@ const RETRY_MS = 2000;
 
 /**
  * GET /api/events (issue 20): one Server-Sent Events stream per open tab, saying only
- * *that* something changed for this person (`you`) or in their space (`space`), or that
- * they should load everything again (`resync`). The session and membership are checked
+ * *what* changed: an item they may see (`item`, with its kind and id as JSON), their
+ * space (`space`), themselves (`you`), or that they should load everything again (`resync`). The session and membership are checked
  * when it opens, like every route, and again whenever the person's own row, sessions or
  * membership change: a signed-out or departed member's stream closes, or moves to the
  * new space, before the next event could reach them.
@@ -39,7 +39,7 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', async (c) => {
           })
           .catch(finish);
       };
-      const event = (e: LiveEvent) => stream.writeSSE({ id: e.id, event: e.type, data: '' });
+      const event = (e: LiveEvent) => stream.writeSSE({ id: e.id, event: e.type, data: dataOf(e) });
       // A change to the person themselves (a sign-out, leaving or joining a space) is checked before it is passed on.
       const deliver = (e: LiveEvent) => {
         if (e.type !== 'you') return queue(() => event(e));
@@ -65,3 +65,10 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', async (c) => {
     }),
   );
 });
+
+/** The JSON an `item` or `match` message carries (core's `liveItemChange`, `liveMatchChange`); the rest carry none. */
+function dataOf(e: LiveEvent): string {
+  if (e.type === 'item') return JSON.stringify({ kind: e.kind, id: e.item } satisfies { kind: string; id: string });
+  if (e.type === 'match') return JSON.stringify({ deck: e.deck });
+  return '';
+}

@@ -120,6 +120,8 @@ export class TodayCache {
       this.#reset();
       return;
     }
+    // An item's change ('item:<space>:…', migration 0014) changes its space's Today.
+    if (key.startsWith('item:')) key = `space:${key.split(':')[1] ?? ''}`;
     if (!key.startsWith('user:') && !key.startsWith('space:')) return;
     const at = this.#clock();
     this.#changed.set(key, { seq: ++this.#seq, at });

@@ -133,7 +133,7 @@ export function useDailyQuestion(session: Unlocked, space: LoadedSpace, opts: { 
     } else setError(res.message);
   }, [keys, me]);
 
-  useLiveReload(reload, opts.pollMs, alive);
+  useLiveReload(reload, opts.pollMs, alive, ALL_KINDS);
 
   const merge = useCallback(
     (view: ItemView, body: unknown) => {

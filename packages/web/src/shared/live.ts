@@ -1,17 +1,22 @@
+import { liveItemChange, liveMatchChange, type LiveItemChange } from '@hearth/core/api';
 import { endpoints } from './endpoints.ts';
 import { createStore } from './store.ts';
 
 /**
  * Live updates (issue 20): one `/api/events` stream per open tab while signed in. It
- * says only that something changed (`space`: in our space; `you`: my account or my
- * notifications; `resync`: load everything again), and every screen that shows data
- * reloads when it hears one (`useLiveReload`). Screens poll only while `liveStatus` is
+ * says what changed (`item`: an item's kind and id; `match`: the partner's blind-matching
+ * answers for a deck; `space`: our space or who is in it;
+ * `you`: my account or my notifications; `resync`: load everything again), and each
+ * screen reloads when it hears a change it shows (`useLiveReload`). Screens poll only while `liveStatus` is
  * not `live`. The browser reconnects a dropped stream itself, sending `Last-Event-ID`,
  * and the server replays or asks for a resync; a stream the server refused (a 401, a
  * restart) is opened again here with a growing pause, and then everything reloads.
  */
 export type LiveStatus = 'off' | 'connecting' | 'live';
-export type LiveChange = 'space' | 'you' | 'resync';
+export type LiveChange =
+  | { readonly type: 'item'; readonly item: LiveItemChange }
+  | { readonly type: 'match'; readonly deck: string }
+  | { readonly type: 'space' | 'you' | 'resync' };
 
 export const liveStatus = createStore<LiveStatus>('off');
 
@@ -51,10 +56,19 @@ function open(reopened: boolean): void {
     pauseMs = 1000;
     liveStatus.set('live');
     // A new stream has no Last-Event-ID: whatever happened while it was closed is reloaded.
-    if (reopened) emit('resync');
+    if (reopened) emit({ type: 'resync' });
     reopened = false;
   });
-  for (const change of ['space', 'you', 'resync'] as const) es.addEventListener(change, () => emit(change));
+  for (const type of ['space', 'you', 'resync'] as const) es.addEventListener(type, () => emit({ type }));
+  es.addEventListener('item', (e) => {
+    const item = liveItemChange.safeParse(safeJson(e.data));
+    // A message this version cannot read still says something changed: everything reloads.
+    emit(item.success ? { type: 'item', item: item.data } : { type: 'resync' });
+  });
+  es.addEventListener('match', (e) => {
+    const match = liveMatchChange.safeParse(safeJson(e.data));
+    emit(match.success ? { type: 'match', deck: match.data.deck } : { type: 'resync' });
+  });
   es.onerror = () => {
     if (es.readyState !== EventSource.CLOSED) {
       // The browser is reconnecting on its own, with Last-Event-ID; poll meanwhile.
@@ -91,4 +105,25 @@ export function stopLive(): void {
 export function onLiveChange(listener: (change: LiveChange) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+function safeJson(data: unknown): unknown {
+  if (typeof data !== 'string') return undefined;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a screen must reload for this change. `topics` names what it shows: item kinds,
+ * and `match:<deck>` for a deck's matches; a screen that names none hears everything.
+ */
+export function concerns(change: LiveChange, topics: readonly string[] | undefined): boolean {
+  if (topics === undefined) return true;
+  if (change.type === 'item') return topics.includes(change.item.kind);
+  if (change.type === 'match') return topics.includes(`match:${change.deck}`);
+  // `you` is my sessions and notifications; a change to my own row is also the space's.
+  return change.type !== 'you';
 }

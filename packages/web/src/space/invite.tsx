@@ -10,6 +10,9 @@ import { ErrorMessage, formatDate, Page, Spinner, useAction } from '../shared/ui
 import { useLiveReload } from '../shared/use-live-reload.ts';
 import { loadSpace, loadSpaceForToday, partnerOf, spaceStore, useSpace, WAITING_POLL_MS } from './space.ts';
 
+/** A partner joining is a change to the space itself, never to an item. */
+const NO_ITEMS: readonly string[] = [];
+
 type CreatedInvite = { readonly invite: InviteView; readonly link: string; readonly qr: string };
 
 /**
@@ -90,7 +93,7 @@ export function Invite({ session }: { session: Unlocked }) {
   const hasPartner = partner !== null;
 
   // Often the partner scans the code right here: this screen notices when they have joined.
-  useLiveReload(watchForPartner, created && !hasPartner ? WAITING_POLL_MS : undefined);
+  useLiveReload(watchForPartner, created && !hasPartner ? WAITING_POLL_MS : undefined, undefined, NO_ITEMS);
 
   if (hasPartner && created) {
     return (

@@ -20,6 +20,9 @@ import type { Unlocked } from '../shared/session.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
 import type { LoadedSpace } from '../space/space.ts';
 
+/** Desires are private records of mine; the partner's answers reach me as a match upload. */
+const DESIRE_TOPICS = ['private-record', 'match:desires'] as const;
+
 /**
  * The desire list on this device (decision 0036): my answers live in one
  * `private-record` sealed under my personal key; the server gets only the blind-matching
@@ -95,7 +98,7 @@ export function useDesires(session: Unlocked, space: LoadedSpace, level: DesireL
     show(loaded.value.answers, res.value);
   }, [keys, me, level, upload, show]);
 
-  useLiveReload(reload, pollMs, alive);
+  useLiveReload(reload, pollMs, alive, DESIRE_TOPICS);
 
   /** Saves my answer privately, then replaces my upload; a "no" drops the match immediately. */
   const answer = useCallback(

@@ -98,7 +98,7 @@ export function useRhythm(session: Unlocked, space: LoadedSpace, pollMs?: number
     setError(null);
   }, [keys, me]);
 
-  useLiveReload(reload, pollMs, alive);
+  useLiveReload(reload, pollMs, alive, KINDS);
 
   const today = calendarDateIn(new Date(), session.user.timeZone);
   const recent = data ? recentCount(data.entries.map((e) => e.body.date), today) : 0;

@@ -79,7 +79,7 @@ const loadSparkItems = () => listItemsOfKinds(SPARK_ITEM_KINDS);
 
 export function useSparkMessages(session: Unlocked, space: LoadedSpace, level: SparkLevel, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const { views, error, reload, merge } = useItemViews(loadSparkItems, opts.pollMs);
+  const { views, error, reload, merge } = useItemViews(loadSparkItems, opts.pollMs, undefined, SPARK_ITEM_KINDS);
 
   const create = useCallback(
     async (kind: ItemKind, body: unknown, thread: { parentId?: string | null; remindAt?: string | null; sparkLevel: SparkLevel }): Promise<Result<ItemView>> => {

@@ -97,7 +97,7 @@ export type Support = ReturnType<typeof useSupport>;
 /** Loads on mount, when the tab comes back into view, and every `pollMs` while visible. */
 export function useSupport(session: Unlocked, space: LoadedSpace, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs);
+  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs, undefined, LOADED_KINDS);
 
   const create = useCallback(
     async (kind: ItemKind, visibility: Visibility, body: unknown, thread: { parentId?: string | null; remindAt?: string | null } = {}): Promise<Result<ItemView>> => {

@@ -26,6 +26,8 @@ export type CheckinItems = {
   readonly replies: readonly ItemView[];
 };
 
+const CHECKIN_KINDS = ['checkin', 'checkin-heard', 'checkin-reply'] as const;
+
 const byCreated = (a: ItemView, b: ItemView) => a.createdAt.localeCompare(b.createdAt);
 
 export function decodeCheckins(items: CheckinItems, keys: ItemKeys): CheckinEntry[] {
@@ -64,7 +66,7 @@ function withItem(items: CheckinItems, item: ItemView): CheckinItems {
 }
 
 async function fetchCheckinItems(): Promise<Result<CheckinItems>> {
-  const [checkins, heard, replies] = await Promise.all([listItems('checkin'), listItems('checkin-heard'), listItems('checkin-reply')]);
+  const [checkins, heard, replies] = await Promise.all([listItems(CHECKIN_KINDS[0]), listItems(CHECKIN_KINDS[1]), listItems(CHECKIN_KINDS[2])]);
   if (!checkins.ok) return checkins;
   if (!heard.ok) return heard;
   if (!replies.ok) return replies;
@@ -91,7 +93,7 @@ export function useCheckins(session: Unlocked, space: LoadedSpace) {
   const reload = useCallback(async () => {
     await loader.run();
   }, [loader.run]);
-  useLiveReload(reload, undefined);
+  useLiveReload(reload, undefined, undefined, CHECKIN_KINDS);
 
   const entries = useMemo(() => (items === null ? null : decodeCheckins(items, keys)), [items, keys]);
   const add = useCallback((item: ItemView) => setItems((prev) => withItem(prev ?? { checkins: [], heard: [], replies: [] }, item)), []);

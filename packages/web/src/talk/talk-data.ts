@@ -50,7 +50,7 @@ export type Conversations = ReturnType<typeof useConversations>;
  */
 export function useConversations(session: Unlocked, space: LoadedSpace, opts: { pollMs?: number } = {}) {
   const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs);
+  const { views, error, reload, merge } = useItemViews(fetchAll, opts.pollMs, undefined, CONVERSATION_KINDS);
   // Opened again whenever the list changes (a refresh or a write): a conversation is a few dozen small items.
   const data = useMemo(() => (views === null ? null : decode(views.values(), keys)), [views, keys]);
   // The clock a conversation is read against (a pause's resume time) moves on with each load or write.

@@ -114,6 +114,8 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
   const latest = useRef<{ data: TogetherIdeasData | null; answers: ReadonlyMap<string, MatchAnswer> }>({ data: null, answers: new Map() });
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   const load = useCallback(() => listItemsOfKinds(kinds), [kinds]);
+  // The partner's answers arrive as a match upload, not as items of ours.
+  const topics = useMemo(() => (withMatches ? [...kinds, 'match:ideas'] : kinds), [kinds, withMatches]);
 
   const refreshMatches = useCallback(async (deck: readonly DeckIdea[], current: ReadonlyMap<string, MatchAnswer>) => {
     if (!space.key) return;
@@ -129,7 +131,7 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
     const decoded = decode([...fresh.values()], keys, me);
     await refreshMatches(decoded.deck, latest.current.answers.size > 0 ? latest.current.answers : decoded.savedAnswers);
   };
-  const { views, error, setError, reload, merge, drop, alive } = useItemViews(load, opts.pollMs, afterLoad);
+  const { views, error, setError, reload, merge, drop, alive } = useItemViews(load, opts.pollMs, afterLoad, topics);
 
   const data = useMemo(() => (views ? decode([...views.values()], keys, me) : null), [views, keys, me]);
   const answers = pending ?? data?.savedAnswers ?? new Map<string, MatchAnswer>();

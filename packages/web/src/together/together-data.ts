@@ -27,6 +27,9 @@ export type Plan = {
   readonly marks: readonly Mark[];
 };
 
+/** What the plans screens show; `as const` so a live change of any other kind passes them by. */
+const TOGETHER_KINDS = ['together-ritual', 'together-date', 'together-mark'] as const;
+
 export const keysOf = (session: Unlocked, space: LoadedSpace): ItemKeys => ({ spaceKey: space.key, personalKey: session.keys.personalKey });
 
 const planKindOf = (item: ItemView): PlanKind | null =>
@@ -54,7 +57,7 @@ export function assemblePlans(items: readonly ItemView[], keys: ItemKeys): Plan[
 }
 
 export async function loadPlans(keys: ItemKeys): Promise<Result<Plan[]>> {
-  const items = await listItemsOfKinds(['together-ritual', 'together-date', 'together-mark']);
+  const items = await listItemsOfKinds(TOGETHER_KINDS);
   return items.ok ? { ok: true, value: assemblePlans(items.value, keys) } : items;
 }
 
@@ -87,6 +90,6 @@ export function usePlans(session: Unlocked, space: LoadedSpace, pollMs?: number)
       setError(null);
     } else setError(res.message);
   }, [keys]);
-  useLiveReload(reload, pollMs, alive);
+  useLiveReload(reload, pollMs, alive, TOGETHER_KINDS);
   return { plans, error, reload, keys };
 }
