@@ -7,12 +7,11 @@
  * Run alone: `npx tsx bench/api.bench.ts` (needs PostgreSQL at BENCH_DATABASE_URL,
  * default postgres://postgres@127.0.0.1:5432/postgres, where it may create a database).
  */
-import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { makeCouple, type BenchClient } from './support/client.ts';
 import { startServer } from './support/server.ts';
-import { isMain, ms, printTable, type Row } from './support/report.ts';
+import { withPostgres } from './support/postgres.ts';
+import { isMain, kb, ms, printTable, type Row } from './support/report.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env['BENCH_API_SECONDS'] ?? 10);
@@ -51,7 +50,7 @@ async function seed(base: string): Promise<BenchClient> {
   return main.a;
 }
 
-type Run = { readonly health: Measured; readonly today: Measured };
+type Run = { readonly health: Measured; readonly today: Measured; readonly todayBytes: number };
 
 /** One `hearth serve` on a fresh database: seed, warm up, then health and Today back to back. */
 async function measure(env: Record<string, string>): Promise<Run> {
@@ -62,7 +61,8 @@ async function measure(env: Record<string, string>): Promise<Run> {
     const today = `${server.url}/api/today`;
     await load(health, '', WARMUP_S);
     await load(today, who.cookie, WARMUP_S);
-    return { health: await load(health, '', DURATION_S), today: await load(today, who.cookie, DURATION_S) };
+    const todayBytes = (await (await fetch(today, { headers: { cookie: who.cookie } })).arrayBuffer()).byteLength;
+    return { health: await load(health, '', DURATION_S), today: await load(today, who.cookie, DURATION_S), todayBytes };
   } finally {
     await server.stop();
   }
@@ -93,35 +93,18 @@ function rows(name: 'PostgreSQL' | 'PGlite', cached: Run, uncached: Run): Row[] 
       met: goalsApply ? ratio >= 0.5 : null,
     },
     {
+      benchmark: `API ${name}: /api/today bytes, couple with 300 items`,
+      result: kb(cached.todayBytes),
+      goal: '< 10 KB',
+      met: cached.todayBytes < 10 * 1024,
+    },
+    {
       benchmark: `API ${name}: /api/today, cache off`,
       result: `${result(uncached.today)}; ${(uncached.today.rps / uncached.health.rps).toFixed(2)} of health`,
       goal: '(reference)',
       met: null,
     },
   ];
-}
-
-/** A throwaway database on the PostgreSQL server, dropped afterwards. */
-async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `hearth_bench_${randomUUID().replaceAll('-', '')}`;
-  const exec = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await exec(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return await run(url.toString());
-  } finally {
-    await exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
 }
 
 export async function apiBench(): Promise<Row[]> {

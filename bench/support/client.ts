@@ -11,11 +11,16 @@ const b64 = (n: number): string => toB64(randomBytes(n));
  */
 export class BenchClient {
   cookie = '';
-  constructor(private readonly base: string) {}
+  /** With `TRUST_PROXY=1` on the server, each client can come from its own address (as real couples do), so per-address sign-up limits do not stop a seed. */
+  constructor(
+    private readonly base: string,
+    private readonly ip?: string,
+  ) {}
 
   async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = { 'X-Hearth-CSRF': '1' };
     if (this.cookie) headers['Cookie'] = this.cookie;
+    if (this.ip !== undefined) headers['X-Forwarded-For'] = this.ip;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     for (const line of res.headers.getSetCookie()) this.cookie = line.split(';')[0] ?? '';
@@ -51,9 +56,9 @@ export class BenchClient {
 }
 
 /** Two partners in one space, as the app makes them: A creates it and invites, B accepts. */
-export async function makeCouple(base: string, label: string): Promise<{ a: BenchClient; b: BenchClient }> {
-  const a = new BenchClient(base);
-  const b = new BenchClient(base);
+export async function makeCouple(base: string, label: string, ip?: string): Promise<{ a: BenchClient; b: BenchClient }> {
+  const a = new BenchClient(base, ip);
+  const b = new BenchClient(base, ip);
   await a.signUp(`${label}-a`);
   await b.signUp(`${label}-b`);
   await a.call('POST', '/api/spaces', { spaceId: randomUUID(), wrappedSpaceKey: b64(80), profile: b64(60) });

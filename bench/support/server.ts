@@ -8,13 +8,13 @@ export type BenchServer = { readonly url: string; stop(): Promise<void> };
 
 /**
  * `hearth serve` as its own process (as `npm start` runs it), on a free port with a
- * fresh data folder; resolves once it says where it listens. The first start of a
+ * fresh data folder (`nodeArgs` such as `--cpu-prof` go to node); resolves once it says where it listens. The first start of a
  * fresh clone compiles the TypeScript on the fly, so it gets a generous three minutes.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
+export async function startServer(env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['packages/server/bin/hearth.js', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'packages/server/bin/hearth.js', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -126,8 +126,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       await next();
     } finally {
       // The database announces this write to every process, but not before this
-      // response: the writer's next Today must not be the one from before it.
-      const writer = c.req.method === 'GET' || c.req.method === 'HEAD' ? undefined : checkedSession(c);
+      // response: the writer's next Today must not be the one from before it. Items are
+      // not part of Today's answer, so their writes (the busiest kind) keep it.
+      const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
+      const writer = reads || c.req.path.startsWith('/api/items') ? undefined : checkedSession(c);
       if (writer !== undefined) deps.todayCache?.changedBy(writer.user.id, writer.space?.id ?? null);
     }
     // Responses may hold ciphertext and account data: never keep them in any cache.

@@ -120,8 +120,7 @@ export class TodayCache {
       this.#reset();
       return;
     }
-    // An item's change ('item:<space>:…', migration 0014) changes its space's Today.
-    if (key.startsWith('item:')) key = `space:${key.split(':')[1] ?? ''}`;
+    // Today's answer holds no items (core's todayResponse): an item's change ('item:…', migration 0014) leaves it right.
     if (!key.startsWith('user:') && !key.startsWith('space:')) return;
     const at = this.#clock();
     this.#changed.set(key, { seq: ++this.#seq, at });

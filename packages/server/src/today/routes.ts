@@ -1,23 +1,19 @@
 import { Hono, type Context } from 'hono';
-import { TODAY_RECENT_LIMIT, TODAY_REMINDER_AHEAD_MS, TODAY_REMINDER_PAST_MS, type TodayResponse } from '@hearth/core/api';
+import type { TodayResponse } from '@hearth/core/api';
 import type { Db } from '../db/open.ts';
 import { checkedSession, optionalMember, sessionStanding, sessionTokenHash } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
-import { itemView } from '../items/routes.ts';
 import { unreadCount } from '../notifications/store.ts';
 import { spaceView } from '../space/views.ts';
-import { membersAndUnread, todayItems } from './store.ts';
-
-/** At most this many reminders on Today: more than a screenful is a list, not a nudge. */
-const TODAY_REMINDER_LIMIT = 20;
+import { membersAndUnread } from './store.ts';
 
 /**
  * GET /api/today: the home screen's data in one round trip. A signed-in person without a
  * space gets `space: null` (Today then offers to create one) rather than an error, so the
  * screen never needs a second request to learn which state it is in. Everything is
  * scoped by the session's user and their own membership, never by a client value.
- * Three statements in all: the session with its membership, then two side by side — or
- * none, when the answer is still in the Today cache (decision 0048).
+ * Two statements in all: the session with its membership, then the members with the
+ * unread count — or none, when the answer is still in the Today cache (decision 0048).
  */
 export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
   const { db, now, config, todayCache } = c.var.deps;
@@ -27,7 +23,7 @@ export const todayRoutes = new Hono<AppEnv>().get('/today', async (c) => {
   if (kept !== undefined && sessionStanding(kept.context.session, now(), config) === 'current') return json(c, kept.body);
   const ticket = todayCache?.begin();
   const found = await optionalMember(c);
-  const bytes = Buffer.from(JSON.stringify(await todayFor(db, found, now())));
+  const bytes = Buffer.from(JSON.stringify(await todayFor(db, found)));
   const context = checkedSession(c);
   if (ticket !== undefined && context !== undefined) todayCache?.store(ticket, { context, body: bytes });
   return json(c, bytes);
@@ -37,23 +33,8 @@ function json(c: Context, body: Uint8Array<ArrayBuffer>): Response {
   return c.body(body, 200, { 'Content-Type': 'application/json' });
 }
 
-async function todayFor(db: Db, found: Awaited<ReturnType<typeof optionalMember>>, now: Date): Promise<TodayResponse> {
-  if (found.space === null) {
-    return { space: null, unreadNotifications: await unreadCount(db, found.user.id), dueReminders: [], recentItems: [] };
-  }
-  const at = now.getTime();
-  const window = {
-    from: new Date(at - TODAY_REMINDER_PAST_MS),
-    to: new Date(at + TODAY_REMINDER_AHEAD_MS),
-    reminderLimit: TODAY_REMINDER_LIMIT,
-    recentLimit: TODAY_RECENT_LIMIT,
-    at: now,
-  };
-  const [people, listed] = await Promise.all([membersAndUnread(db, found.space.id, found.user.id), todayItems(db, found.space.id, found.user.id, window)]);
-  return {
-    space: spaceView(found.space, people.members, found.user.id),
-    unreadNotifications: people.unread,
-    dueReminders: listed.due.map(itemView),
-    recentItems: listed.recent.map(itemView),
-  };
+async function todayFor(db: Db, found: Awaited<ReturnType<typeof optionalMember>>): Promise<TodayResponse> {
+  if (found.space === null) return { space: null, unreadNotifications: await unreadCount(db, found.user.id) };
+  const people = await membersAndUnread(db, found.space.id, found.user.id);
+  return { space: spaceView(found.space, people.members, found.user.id), unreadNotifications: people.unread };
 }
