@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../e2e/support/hearth-server.ts';
 
-export type BenchServer = { readonly url: string; stop(): Promise<void> };
+export type BenchServer = { readonly url: string; readonly pid: number; stop(): Promise<void> };
 
 /**
  * `hearth serve` as its own process (as `npm start` runs it), on a free port with a
@@ -37,6 +37,7 @@ export async function startServer(env: Record<string, string> = {}, nodeArgs: re
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {

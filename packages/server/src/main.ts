@@ -3,7 +3,7 @@ import { openDatabase, type Database } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import { sweep } from './maintenance.ts';
-import { TodayCache } from './today/cache.ts';
+import { SessionCache, TodayCache } from './today/cache.ts';
 import { loadGuides } from './guides/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
 import { startNotificationWorker } from './notifications/worker.ts';
@@ -54,10 +54,12 @@ export async function runServer(config: Config): Promise<number> {
   }
   const database: Database = opened.value;
   const todayCache = config.todayCacheMs > 0 ? new TodayCache({ ttlMs: config.todayCacheMs }) : undefined;
+  const sessionCache = config.todayCacheMs > 0 ? new SessionCache({ ttlMs: config.todayCacheMs }) : undefined;
   const events = new EventHub();
-  // Until the listener is up the cache serves nothing, so starting it first costs no correctness.
-  const stopWatching = await database.watchChanges(fanOut(todayCache === undefined ? [events.handlers] : [todayCache.handlers, events.handlers]));
-  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache, events });
+  // Until the listener is up the caches serve nothing, so starting them first costs no correctness.
+  const listeners = [todayCache?.handlers, sessionCache?.handlers, events.handlers].filter((h) => h !== undefined);
+  const stopWatching = await database.watchChanges(fanOut(listeners));
+  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache, sessionCache, events });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {

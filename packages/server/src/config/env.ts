@@ -57,7 +57,7 @@ export const ENV_VARS = [
     name: 'TODAY_CACHE_SECONDS',
     default: '30',
     description:
-      "How long a person's Today answer may be served from memory; any write to their space or account drops it at once (decision 0048). 0 turns the cache off.",
+      "How long a person's Today answer, and their session check, may be served from memory; any change to their space, account or sessions drops both at once, in every process (decisions 0048, 0058). 0 turns both caches off.",
   },
   {
     name: 'VAPID_SUBJECT',

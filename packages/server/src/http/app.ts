@@ -19,7 +19,7 @@ import { sparkRoutes } from '../spark/routes.ts';
 import { touchRoutes } from '../touch/routes.ts';
 import { DEFAULT_LIMITS, type RateLimitConfig } from '../rate-limit/rate-limit.ts';
 import { spaceRoutes } from '../space/routes.ts';
-import type { TodayCache } from '../today/cache.ts';
+import type { SessionCache, TodayCache } from '../today/cache.ts';
 import type { EventHub } from '../events/hub.ts';
 import { eventRoutes } from '../events/routes.ts';
 import { todayRoutes } from '../today/routes.ts';
@@ -31,7 +31,7 @@ import { NEWSLETTER_SECRET, newsletterRoutes } from '../newsletter/routes.ts';
 import { helpRoutes } from '../help/routes.ts';
 import { DEFAULT_HELP_DIRECTORY, type HelpDirectory } from '@hearth/core';
 import type { AppEnv, Deps } from './context.ts';
-import { checkedSession } from './access.ts';
+import { checkedSession, sessionTokenHash } from './access.ts';
 import { csrfGuard } from './csrf.ts';
 import { HttpError } from './errors.ts';
 
@@ -53,6 +53,8 @@ export type AppOptions = {
   readonly helpDirectory?: HelpDirectory;
   /** Today's answers in memory, fed by `Database.watchChanges` (decision 0048); none by default. */
   readonly todayCache?: TodayCache;
+  /** Session checks in memory, fed by the same feed (decision 0058); none by default. */
+  readonly sessionCache?: SessionCache;
   /** The live-update hub `/api/events` streams from, fed by the same change feed; without it that route answers 404. */
   readonly events?: EventHub;
 };
@@ -80,6 +82,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     fakeSaltSecret: once(() => serverSecret(options.db, 'fake-salt')),
     decoy: once(() => decoyHash(hashParams)),
     todayCache: options.todayCache,
+    sessionCache: options.sessionCache,
     events: options.events,
   };
 
@@ -130,7 +133,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       // not part of Today's answer, so their writes (the busiest kind) keep it.
       const reads = c.req.method === 'GET' || c.req.method === 'HEAD';
       const writer = reads || c.req.path.startsWith('/api/items') ? undefined : checkedSession(c);
-      if (writer !== undefined) deps.todayCache?.changedBy(writer.user.id, writer.space?.id ?? null);
+      if (writer !== undefined) {
+        deps.todayCache?.changedBy(writer.user.id, writer.space?.id ?? null);
+        deps.sessionCache?.changedBy(writer.user.id, writer.space?.id ?? null);
+      }
+      // Whatever a write did to its own session (a sign-out needs no session check to
+      // run), that session is read afresh next time, here, before the answer leaves.
+      const own = reads ? undefined : sessionTokenHash(c, deps.config);
+      if (own !== undefined) deps.sessionCache?.forget(own);
     }
     // Responses may hold ciphertext and account data: never keep them in any cache.
     c.header('Cache-Control', 'no-store');

@@ -2,7 +2,7 @@ import type { Config } from '../config/env.ts';
 import type { Db } from '../db/open.ts';
 import type { ScryptParams } from '../auth/secret-hash.ts';
 import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
-import type { TodayCache } from '../today/cache.ts';
+import type { SessionCache, TodayCache } from '../today/cache.ts';
 import type { EventHub } from '../events/hub.ts';
 
 /** What every handler may reach: built once in createApp, never global. */
@@ -18,6 +18,8 @@ export type Deps = {
   readonly decoy: () => Promise<string>;
   /** Today's answers kept in memory (decision 0048); absent when TODAY_CACHE_SECONDS is 0 and in most tests. */
   readonly todayCache: TodayCache | undefined;
+  /** Session checks kept in memory (decision 0058), beside the Today cache and switched with it. */
+  readonly sessionCache: SessionCache | undefined;
   /** Fans the change feed out to open `/api/events` streams (issue 20); absent in tests that do not watch the database. */
   readonly events: EventHub | undefined;
 };

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lte, notInArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { REVEAL_WHEN_BOTH_KINDS, SPARK_GATED_KINDS, SPARK_KINDS, togetherSchedule, type TogetherSchedule } from '@hearth/core';
+import { preparedFor } from '../db/prepared.ts';
 import type { Db } from '../db/open.ts';
 import { items } from '../db/schema.ts';
 import { sparkDeliverable, sparkOpen } from '../spark/store.ts';
@@ -42,14 +43,55 @@ export type ListOptions = {
   at: Date;
 };
 
-export async function listItems(db: Db, spaceId: string, userId: string, opts: ListOptions): Promise<ItemRow[]> {
-  const where = and(
-    visibleTo(spaceId, userId, opts.at),
-    opts.kind === undefined ? undefined : eq(items.kind, opts.kind),
-    opts.parentId === undefined ? undefined : eq(items.parentId, opts.parentId),
-    opts.before === undefined ? undefined : sql`(${items.createdAt}, ${items.id}) < (${opts.before.createdAt}, ${opts.before.id})`,
+/**
+ * A list is one of eight shapes (with or without a kind, a parent, a cursor), each a
+ * named statement built once: planning this visibility filter cost PostgreSQL about
+ * twice as long as running it (2 ms against 1 ms for a page of 50, decision 0058).
+ */
+const listQueries = new Map<string, ReturnType<typeof buildListQuery>>();
+
+function buildListQuery(kind: boolean, parent: boolean, before: boolean) {
+  const name = `list_items_${kind ? 'k' : ''}${parent ? 'p' : ''}${before ? 'b' : ''}`;
+  return preparedFor((db: Db) =>
+    db
+      .select()
+      .from(items)
+      .where(
+        and(
+          visibleTo(sql.placeholder('spaceId'), sql.placeholder('userId'), sql.placeholder('at')),
+          kind ? eq(items.kind, sql.placeholder('kind')) : undefined,
+          parent ? eq(items.parentId, sql.placeholder('parentId')) : undefined,
+          before ? sql`(${items.createdAt}, ${items.id}) < (${sql.placeholder('beforeAt')}, ${sql.placeholder('beforeId')})` : undefined,
+        ),
+      )
+      .orderBy(desc(items.createdAt), desc(items.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
   );
-  return db.select().from(items).where(where).orderBy(desc(items.createdAt), desc(items.id)).limit(opts.limit);
+}
+
+function listQuery(kind: boolean, parent: boolean, before: boolean) {
+  const key = `${String(kind)}${String(parent)}${String(before)}`;
+  let query = listQueries.get(key);
+  if (query === undefined) {
+    query = buildListQuery(kind, parent, before);
+    listQueries.set(key, query);
+  }
+  return query;
+}
+
+export async function listItems(db: Db, spaceId: string, userId: string, opts: ListOptions): Promise<ItemRow[]> {
+  const query = listQuery(opts.kind !== undefined, opts.parentId !== undefined, opts.before !== undefined);
+  return query(db).execute({
+    spaceId,
+    userId,
+    at: opts.at,
+    kind: opts.kind,
+    parentId: opts.parentId,
+    beforeAt: opts.before?.createdAt,
+    beforeId: opts.before?.id,
+    limit: opts.limit,
+  });
 }
 
 export async function visibleItem(db: Db, spaceId: string, userId: string, id: string, at: Date, lock = false): Promise<ItemRow | undefined> {

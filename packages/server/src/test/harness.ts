@@ -9,9 +9,9 @@ import { loadConfig, type Config } from '../config/env.ts';
 import { openDatabase, type Database, type Db } from '../db/open.ts';
 import { ALL_TABLES } from '../db/schema.ts';
 import { rawRows } from '../backup/tables.ts';
-import { CHANGES_CHANNEL } from '../db/changes.ts';
+import { CHANGES_CHANNEL, fanOut } from '../db/changes.ts';
 import { createApp, type AppOptions } from '../http/app.ts';
-import { TodayCache } from '../today/cache.ts';
+import { SessionCache, TodayCache } from '../today/cache.ts';
 import { EventHub } from '../events/hub.ts';
 import type { RateLimitConfig } from '../rate-limit/rate-limit.ts';
 
@@ -110,6 +110,7 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
     // Cheap scrypt for speed; the format and code path are the production ones.
     hashParams: opts.hashParams ?? { logN: 10, r: 8, p: 1 },
     ...(opts.todayCache === undefined ? {} : { todayCache: opts.todayCache }),
+    ...(opts.sessionCache === undefined ? {} : { sessionCache: opts.sessionCache }),
     ...(opts.mailer === undefined ? {} : { mailer: opts.mailer }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
   });
@@ -124,11 +125,13 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
 export async function makeCachedApp(database: Database, opts: { clock?: Clock; ttlMs?: number } = {}) {
   const clock = opts.clock ?? new Clock();
   const cache = new TodayCache({ ttlMs: opts.ttlMs ?? 30_000, clock: () => clock.now().getTime() });
+  const sessionCache = new SessionCache({ ttlMs: opts.ttlMs ?? 30_000, clock: () => clock.now().getTime() });
   const waiting = new Map<string, () => void>();
+  const both = fanOut([cache.handlers, sessionCache.handlers]);
   const stop = await database.watchChanges({
-    ...cache.handlers,
+    ...both,
     change(key) {
-      cache.handlers.change(key);
+      both.change(key);
       waiting.get(key)?.();
     },
   });
@@ -139,7 +142,7 @@ export async function makeCachedApp(database: Database, opts: { clock?: Clock; t
     await heard;
     waiting.delete(key);
   };
-  return { ...makeTestApp(database.db, { clock, todayCache: cache }), cache, settle, stop };
+  return { ...makeTestApp(database.db, { clock, todayCache: cache, sessionCache }), cache, sessionCache, settle, stop };
 }
 
 /** An app whose `/api/events` streams hear the database's change feed, as `hearth serve` runs it. */

@@ -249,6 +249,25 @@ describe.each(engines)('the Today cache on $name', (engine) => {
     expect((await a.agent.get('/api/today')).status).toBe(401);
   });
 
+  it('keeps session checks (decision 0058), yet refuses at once a session signed out, or a member who left, on this process', async () => {
+    const { a, b } = await makeCouple(one, 'sessions');
+    await one.settle();
+    expect((await a.agent.get('/api/items')).status).toBe(200);
+    expect(one.sessionCache.size).toBeGreaterThan(0);
+    // The same browser's cookie, kept after it signs out: it opens nothing any more.
+    const copy = new Agent(one);
+    copy.cookie = a.agent.cookie;
+    expect((await a.agent.post('/api/auth/logout')).status).toBe(204);
+    expect((await copy.get('/api/items')).status).toBe(401);
+    expect((await copy.get('/api/today')).status).toBe(401);
+
+    expect((await b.agent.get('/api/items')).status).toBe(200);
+    expect((await b.agent.post('/api/auth/confirm', { authKey: b.authKey })).status).toBe(204);
+    expect((await b.agent.post('/api/space/leave')).status).toBe(204);
+    const after = await b.agent.get('/api/items');
+    expect(after.body).toMatchObject({ error: { code: 'not_in_space' } });
+  });
+
   it.runIf(engine.name === 'postgres')('serves from the database while its listener is away, then from memory again', async () => {
     const { a, b } = await makeCouple(one, 'gap');
     await one.settle();

@@ -3,26 +3,28 @@ import { LRUCache } from 'lru-cache';
 import type { SessionContext } from '../auth/store.ts';
 import type { ChangeHandlers } from '../db/changes.ts';
 
-/** What a cache hit needs: the session check's result, to re-check its timeouts, and the answer's bytes. */
-export type CachedToday = { readonly context: SessionContext; readonly body: Uint8Array<ArrayBuffer> };
+/** What a cache hit needs: the session check's result, to re-check its timeouts, and what was kept with it. */
+export type Kept<T> = { readonly context: SessionContext; readonly body: T };
+export type CachedToday = Kept<Uint8Array<ArrayBuffer>>;
 
 /** Taken before reading what will be stored: a change announced after it makes the read stale. */
 export type Ticket = { readonly seq: number; readonly at: number };
 
-type Entry = CachedToday & { readonly seq: number; readonly until: number };
+type Entry<T> = Kept<T> & { readonly seq: number; readonly until: number };
 
 const keyOf = (tokenHash: Uint8Array): string => Buffer.from(tokenHash).toString('base64url');
 
 export type TodayCacheOptions = {
   readonly ttlMs: number;
-  /** Answers are about 60 KB for a busy couple: 64 MiB keeps about a thousand. */
+  /** At most this many bytes of answers (each entry counts its session rows as 2 KB more). */
   readonly maxBytes?: number;
   /** Monotonic milliseconds; tests move it by hand. */
   readonly clock?: () => number;
 };
 
 /**
- * Today's answers kept in memory per session (decision 0048). An answer is served only
+ * Answers kept in memory per session (decision 0048: Today's; decision 0058: the session
+ * check itself). An answer is served only
  * while nothing it was made from has changed: the database announces every change to a
  * user or a space (migration 0011), this process announces its own writes as they finish,
  * and an answer read before an announcement for its user or space is never served after
@@ -33,10 +35,10 @@ export type TodayCacheOptions = {
  * space has a later one. That also settles the race where a slow read finishes after
  * a change it did not see.
  */
-export class TodayCache {
+export class SessionKeyedCache<T> {
   readonly #ttlMs: number;
   readonly #clock: () => number;
-  readonly #entries: LRUCache<string, Entry>;
+  readonly #entries: LRUCache<string, Entry<T>>;
   /** Last announcement per key ('user:<id>', 'space:<id>'): its sequence number and when it came. */
   readonly #changed = new Map<string, { seq: number; at: number }>();
   #seq = 0;
@@ -46,14 +48,14 @@ export class TodayCache {
   #live = false;
   #prunedAt: number;
 
-  constructor(options: TodayCacheOptions) {
+  constructor(options: TodayCacheOptions, sizeOf: (body: T) => number) {
     this.#ttlMs = options.ttlMs;
     this.#clock = options.clock ?? (() => performance.now());
     this.#prunedAt = this.#clock();
-    this.#entries = new LRUCache<string, Entry>({
+    this.#entries = new LRUCache<string, Entry<T>>({
       maxSize: options.maxBytes ?? 64 * 1024 * 1024,
-      // The context's rows are small next to the answer; count them roughly.
-      sizeCalculation: (e) => e.body.byteLength + 2048,
+      // The context's rows are small; count them roughly.
+      sizeCalculation: (e) => sizeOf(e.body) + 2048,
     });
   }
 
@@ -84,14 +86,14 @@ export class TodayCache {
   }
 
   /** Kept under the session it was made for (`value.context.session.tokenHash`). */
-  store(ticket: Ticket, value: CachedToday): void {
+  store(ticket: Ticket, value: Kept<T>): void {
     if (!this.#live || this.#ttlMs <= 0) return;
-    const entry: Entry = { ...value, seq: ticket.seq, until: ticket.at + this.#ttlMs };
+    const entry: Entry<T> = { ...value, seq: ticket.seq, until: ticket.at + this.#ttlMs };
     if (this.#fresh(entry)) this.#entries.set(keyOf(value.context.session.tokenHash), entry);
   }
 
   /** The answer kept for the session whose token hashes to `tokenHash`, if still good. */
-  lookup(tokenHash: Uint8Array): CachedToday | undefined {
+  lookup(tokenHash: Uint8Array): Kept<T> | undefined {
     const key = keyOf(tokenHash);
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
@@ -106,7 +108,12 @@ export class TodayCache {
     if (spaceId !== null) this.#announce(`space:${spaceId}`);
   }
 
-  #fresh(entry: Entry): boolean {
+  /** Forgets the entry of this session (it was just written to: its next check reads it afresh). */
+  forget(tokenHash: Uint8Array): void {
+    this.#entries.delete(keyOf(tokenHash));
+  }
+
+  #fresh(entry: Entry<T>): boolean {
     if (entry.seq < this.#resetSeq || this.#clock() >= entry.until) return false;
     const user = this.#changed.get(`user:${entry.context.user.id}`);
     if (user !== undefined && user.seq > entry.seq) return false;
@@ -143,5 +150,24 @@ export class TodayCache {
     for (const [key, { at }] of this.#changed) {
       if (now - at > this.#ttlMs) this.#changed.delete(key);
     }
+  }
+}
+
+/** Today's answers, as bytes (decision 0048). */
+export class TodayCache extends SessionKeyedCache<Uint8Array<ArrayBuffer>> {
+  constructor(options: TodayCacheOptions) {
+    super(options, (body) => body.byteLength);
+  }
+}
+
+/**
+ * Session checks (decision 0058): the session, its user and their membership, read once
+ * and then kept like Today's answers, so a signed-in request needs no statement just to
+ * learn who is asking. Ended, signed-out, moved or departed sessions are announced like
+ * any change; the idle and absolute timeouts are re-checked on every use.
+ */
+export class SessionCache extends SessionKeyedCache<null> {
+  constructor(options: TodayCacheOptions) {
+    super(options, () => 0);
   }
 }
