@@ -1,6 +1,6 @@
 /**
  * Issue 20's open tabs: one `hearth serve` on PostgreSQL holds 2,000 `/api/events`
- * streams (200 couples, five tabs each), and we measure what each stream costs in the
+ * streams (200 couples, ten tabs each: five of each partner), and we measure what each stream costs in the
  * server's memory and how long a write takes to reach the partner's stream while all
  * 2,000 are open.
  *
@@ -16,7 +16,7 @@ import { startServer } from './support/server.ts';
 import { isMain, ms, printTable, type Row } from './support/report.ts';
 
 const COUPLES = 200;
-const TABS = 5;
+const TABS = 10;
 const WRITES = 300;
 
 /** The server's resident memory, from /proc (Linux). */
@@ -97,7 +97,7 @@ async function measure(url: string): Promise<Measured> {
     for (const couple of couples) {
       for (const who of [couple.a, couple.b]) {
         const mine: Stream[] = [];
-        // Five tabs a couple: three of one partner's, two of the other's.
+        // Ten tabs a couple, five of each partner's (phones, laptops, forgotten tabs).
         const tabs = who === couple.a ? Math.ceil(TABS / 2) : Math.floor(TABS / 2);
         for (let t = 0; t < tabs; t += 1) mine.push(await openStream(server.url, who));
         streams.push(...mine);
