@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/open.ts';
 import { b64, Clock, engines, makeCouple, makeLiveApp, signUp, type Account, type Target } from '../test/harness.ts';
+import { listen } from '../http/listen.ts';
 import { EventHub, type LiveEvent } from './hub.ts';
 
 /**
@@ -216,6 +217,28 @@ describe.each(engines)('GET /api/events on $name', (engine) => {
     expect(partner.heard.filter((h) => h.type === 'item').map((h) => h.data)).not.toContain(JSON.stringify({ kind: 'note', id: secret }));
     partner.close();
     outsider.close();
+  });
+
+  it('streams over a real socket as `hearth serve` writes it, straight to the response', async () => {
+    const { a, b } = await makeCouple(one);
+    const server = listen(two.app.fetch, 0, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const overHttp: Target = { app: { request: (path, init) => fetch(`http://127.0.0.1:${String(port)}${path}`, init) } };
+    try {
+      const stream = await openStream(overHttp, b);
+      expect(stream.res.headers.get('Content-Type')).toBe('text/event-stream');
+      expect(stream.res.headers.get('Cache-Control')).toBe('no-store');
+      await stream.next('ready');
+      const id = randomUUID();
+      expect((await note(a, id)).status).toBe(201);
+      expect(JSON.parse((await stream.next('item')).data)).toEqual({ kind: 'note', id });
+      stream.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('catches up a reconnecting stream on the same process with what it missed', async () => {
