@@ -25,6 +25,11 @@ export class BenchClient {
     const res = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     for (const line of res.headers.getSetCookie()) this.cookie = line.split(';')[0] ?? '';
     const text = await res.text();
+    // The embedded engine's queue said "busy" before doing anything: come back as the app would.
+    if (res.status === 503) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * (Number(res.headers.get('Retry-After')) || 1)));
+      return this.call(method, path, body);
+    }
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text === '' ? undefined : JSON.parse(text);
   }

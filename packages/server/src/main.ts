@@ -59,7 +59,18 @@ export async function runServer(config: Config): Promise<number> {
   // Until the listener is up the caches serve nothing, so starting them first costs no correctness.
   const listeners = [todayCache?.handlers, sessionCache?.handlers, events.handlers].filter((h) => h !== undefined);
   const stopWatching = await database.watchChanges(fanOut(listeners));
-  const app = createApp({ db: database.db, config, guides: guides.value, helpDirectory: helpDirectory.value, todayCache, sessionCache, events });
+  // PGlite answers one statement at a time: a few requests at once, the rest in line for at most 200 ms.
+  const queue = database.engine === 'pglite' ? { inFlight: 4, maxWaitMs: 200 } : undefined;
+  const app = createApp({
+    db: database.db,
+    config,
+    guides: guides.value,
+    helpDirectory: helpDirectory.value,
+    todayCache,
+    sessionCache,
+    events,
+    ...(queue === undefined ? {} : { admission: queue }),
+  });
 
   const sweeper = setInterval(() => {
     sweep(database.db, config, new Date()).catch((e: unknown) => {

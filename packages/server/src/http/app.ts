@@ -32,6 +32,7 @@ import { helpRoutes } from '../help/routes.ts';
 import { DEFAULT_HELP_DIRECTORY, type HelpDirectory } from '@hearth/core';
 import type { AppEnv, Deps } from './context.ts';
 import { checkedSession, sessionTokenHash } from './access.ts';
+import { admission, type AdmissionOptions } from './admission.ts';
 import { csrfGuard } from './csrf.ts';
 import { HttpError } from './errors.ts';
 
@@ -53,6 +54,8 @@ export type AppOptions = {
   readonly helpDirectory?: HelpDirectory;
   /** Today's answers in memory, fed by `Database.watchChanges` (decision 0048); none by default. */
   readonly todayCache?: TodayCache;
+  /** A bounded queue in front of the API (the embedded engine, issue 20); none by default. */
+  readonly admission?: AdmissionOptions;
   /** Session checks in memory, fed by the same feed (decision 0058); none by default. */
   readonly sessionCache?: SessionCache;
   /** The live-update hub `/api/events` streams from, fed by the same change feed; without it that route answers 404. */
@@ -145,6 +148,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Responses may hold ciphertext and account data: never keep them in any cache.
     c.header('Cache-Control', 'no-store');
   });
+  if (options.admission !== undefined) app.use('/api/*', admission(options.admission));
   app.use('/api/*', csrfGuard(options.config));
   app.use(
     '/api/*',

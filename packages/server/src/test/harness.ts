@@ -111,6 +111,7 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
     hashParams: opts.hashParams ?? { logN: 10, r: 8, p: 1 },
     ...(opts.todayCache === undefined ? {} : { todayCache: opts.todayCache }),
     ...(opts.sessionCache === undefined ? {} : { sessionCache: opts.sessionCache }),
+    ...(opts.admission === undefined ? {} : { admission: opts.admission }),
     ...(opts.mailer === undefined ? {} : { mailer: opts.mailer }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
   });

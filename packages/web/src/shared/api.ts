@@ -18,7 +18,10 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
 }
 
-async function request<T>(method: Method, path: string, schema: z.core.$ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+/** How often a `503 busy` (the server's queue was full, decision 0058) is tried again before it is shown. */
+const BUSY_RETRIES = 3;
+
+async function request<T>(method: Method, path: string, schema: z.core.$ZodType<T>, body?: unknown, attempt = 0): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET') headers['X-Hearth-CSRF'] = '1';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -45,6 +48,12 @@ async function request<T>(method: Method, path: string, schema: z.core.$ZodType<
   }
   if (!res.ok) {
     const parsed = z.safeParse(errorBody, json);
+    // A busy server refused before doing anything, so any request may simply be sent again.
+    if (res.status === 503 && parsed.success && parsed.data.error.code === 'busy' && attempt < BUSY_RETRIES) {
+      const seconds = Math.min(5, Math.max(1, Number(res.headers.get('Retry-After')) || 1));
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (0.5 + Math.random() / 2)));
+      return request(method, path, schema, body, attempt + 1);
+    }
     const code = parsed.success ? parsed.data.error.code : 'http_' + String(res.status);
     const message = parsed.success ? parsed.data.error.message : 'Something went wrong on our side. Please try again.';
     if (res.status === 401 && code === 'unauthenticated' && !path.startsWith('/api/auth/')) onSessionLost?.();
