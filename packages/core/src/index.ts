@@ -33,3 +33,4 @@ export * from './touch/index.ts';
 export * from './week/our-week.ts';
 export * from './data/index.ts';
 export * from './spark/index.ts';
+export * from './programme/index.ts';

@@ -3,6 +3,7 @@ import { pulseAnswers } from './pulse.ts';
 import { safetyAnswers } from './safety.ts';
 import { desireAnswersRecord } from '../spark/desire-answers.ts';
 import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm-records.ts';
+import { programmeEventBody, programmeProgressBody, programmeReflectionBody } from '../programme/bodies.ts';
 
 /**
  * Bodies of `private-record` items: sealed under the author's personal key, one
@@ -38,6 +39,8 @@ export const privateRecordBody = z.discriminatedUnion('type', [
   desireAnswersRecord,
   rhythmEntryRecord,
   rhythmWishRecord,
+  // Reconnect (issue 21): a reflection kept to oneself.
+  programmeReflectionBody,
 ]);
 
 export type PulseRecord = z.infer<typeof pulseRecord>;
@@ -68,7 +71,8 @@ export const summaryConsent = z.object({
   include: z.boolean(),
 });
 
-export const helpShareBody = z.discriminatedUnion('type', [sharedPulse, counselingAsk, summaryConsent]);
+// Reconnect (issue 21): its starts and pauses, each person's progress and shared reflections ride in the same kind.
+export const helpShareBody = z.discriminatedUnion('type', [sharedPulse, counselingAsk, summaryConsent, programmeEventBody, programmeProgressBody, programmeReflectionBody]);
 
 export type SharedPulse = z.infer<typeof sharedPulse>;
 export type HelpShareBody = z.infer<typeof helpShareBody>;

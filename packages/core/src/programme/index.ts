@@ -1,0 +1,4 @@
+export * from './bodies.ts';
+export * from './weeks.ts';
+export * from './activity.ts';
+export * from './progress.ts';
