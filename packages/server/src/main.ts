@@ -5,6 +5,7 @@ import { listen } from './http/listen.ts';
 import { sweep } from './maintenance.ts';
 import { SessionCache, TodayCache } from './today/cache.ts';
 import { loadGuides } from './guides/load.ts';
+import { loadProgramme } from './programme/load.ts';
 import { loadHelpDirectory } from './help/directory.ts';
 import { startNotificationWorker } from './notifications/worker.ts';
 import { createMailer } from './mail/mailer.ts';
@@ -42,6 +43,11 @@ export async function runServer(config: Config): Promise<number> {
     console.error(guides.message);
     return 1;
   }
+  const programme = await loadProgramme(config.contentDir, new Set(guides.value.images.keys()));
+  if (!programme.ok) {
+    console.error(programme.message);
+    return 1;
+  }
   const helpDirectory = await loadHelpDirectory(config.helpDirectoryFile);
   if (!helpDirectory.ok) {
     console.error(helpDirectory.message);
@@ -65,6 +71,7 @@ export async function runServer(config: Config): Promise<number> {
     db: database.db,
     config,
     guides: guides.value,
+    programme: programme.value,
     helpDirectory: helpDirectory.value,
     todayCache,
     sessionCache,

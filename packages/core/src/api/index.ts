@@ -14,3 +14,4 @@ export * from './push.ts';
 export * from './spark.ts';
 export * from './devices.ts';
 export * from './events.ts';
+export * from './programme.ts';

@@ -50,6 +50,8 @@ export type NudgeView = z.infer<typeof nudgeView>;
 export const touchResponse = z.object({
   /** null until the user turns nudges on; the form then starts from their settings and NUDGE_DEFAULTS. */
   preferences: z.nullable(nudgePreferences),
+  /** When I did a nudge, oldest first, over the last 60 days: private to me, for Reconnect's touch weeks. */
+  doneAt: z.array(z.iso.datetime({ offset: true })),
   /** Today's nudges whose time has come (planned ones stay a surprise). */
   today: z.array(nudgeView),
   /** How many more are planned for later today. */

@@ -26,6 +26,8 @@ import { todayRoutes } from '../today/routes.ts';
 import { staticRoutes } from '../static/routes.ts';
 import { EMPTY_LIBRARY, type GuideLibrary } from '../guides/load.ts';
 import { guideRoutes } from '../guides/routes.ts';
+import { EMPTY_PROGRAMME, type ProgrammeLibrary } from '../programme/load.ts';
+import { programmeRoutes } from '../programme/routes.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import { NEWSLETTER_SECRET, newsletterRoutes } from '../newsletter/routes.ts';
 import { helpRoutes } from '../help/routes.ts';
@@ -48,6 +50,8 @@ export type AppOptions = {
   readonly hashParams?: ScryptParams;
   /** Guides loaded at start-up (`loadGuides`); without them the public pages list none. */
   readonly guides?: GuideLibrary;
+  /** Reconnect's lessons (`loadProgramme`); without them the programme has no text. */
+  readonly programme?: ProgrammeLibrary;
   /** Defaults to SMTP_URL, or the DATA_DIR/outbox folder. */
   readonly mailer?: Mailer;
   /** Helplines and counselor directories (`loadHelpDirectory`); defaults to the list in packages/core. */
@@ -177,6 +181,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', sparkRoutes);
   app.route('/api', touchRoutes);
   app.route('/', guideRoutes(options.guides ?? EMPTY_LIBRARY, options.config));
+  app.route('/', programmeRoutes(options.programme ?? EMPTY_PROGRAMME));
   app.route(
     '/',
     newsletterRoutes({

@@ -182,6 +182,7 @@ const ROUTES: Record<string, Entry> = {
   'POST /api/touch/nudges/:id/snooze': { who: 'member', params: () => ({ id: randomUUID() }) },
   'POST /api/touch/nudges/:id/not-now': { who: 'member', params: () => ({ id: randomUUID() }) },
   'GET /api/help/directory': { who: 'stranger' },
+  'GET /api/programme/lessons': { who: 'stranger' },
   'GET /': { who: 'stranger' },
   'GET /guides': { who: 'stranger', query: () => ({ tag: 'talk' }) },
   'GET /guides/': { who: 'stranger' },

@@ -42,6 +42,8 @@ const PUBLIC_API = new Set([
   'POST /api/auth/recovery/start',
   'POST /api/auth/recovery/complete',
   'GET /api/help/directory',
+  // Reconnect's lessons: the same public text for everyone, so fetching them says nothing about who reads which week.
+  'GET /api/programme/lessons',
   // The join page opens an invitation before the joiner has an account; it needs the secret's proof (rate limited).
   'POST /api/invites/:id/open',
 ]);

@@ -114,6 +114,7 @@ export function makeTestApp(db: Db, opts: Partial<Omit<AppOptions, 'db'>> & { cl
     ...(opts.admission === undefined ? {} : { admission: opts.admission }),
     ...(opts.mailer === undefined ? {} : { mailer: opts.mailer }),
     ...(opts.events === undefined ? {} : { events: opts.events }),
+    ...(opts.programme === undefined ? {} : { programme: opts.programme }),
   });
   return { app, clock, db };
 }

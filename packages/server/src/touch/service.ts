@@ -23,6 +23,8 @@ export function nudgeView(row: NudgeRow): NudgeView {
   };
 }
 
+const DONE_HISTORY_MS = 60 * 86_400_000;
+
 /** Everything the Touch page shows one user; nothing here is about the partner except when they sent a "thinking of you". */
 export async function touchOverview(db: Db, userId: string, now: Date): Promise<TouchResponse> {
   const [user] = await db
@@ -64,8 +66,15 @@ export async function touchOverview(db: Db, userId: string, now: Date): Promise<
     .from(notifications)
     .where(and(eq(notifications.userId, userId), eq(notifications.event, 'thinking-of-you'), gte(notifications.createdAt, weekAgo)))
     .orderBy(desc(notifications.createdAt));
+  // Reconnect's touch weeks count done nudges on the device (issue 21); two months covers a paused programme.
+  const done = await db
+    .select({ at: nudges.answeredAt })
+    .from(nudges)
+    .where(and(eq(nudges.userId, userId), eq(nudges.state, 'done'), gte(nudges.answeredAt, new Date(now.getTime() - DONE_HISTORY_MS))))
+    .orderBy(nudges.answeredAt);
   return {
     preferences,
+    doneAt: done.flatMap((d) => (d.at === null ? [] : [d.at.toISOString()])),
     today: reached.filter((n) => n.localDate === today || n.state === 'delivered' || n.state === 'snoozed').map(nudgeView),
     laterToday: recent.filter((n) => n.state === 'planned' && n.localDate === today).length,
     week: { done: reached.filter((n) => n.state === 'done').length, delivered: reached.length },
