@@ -40,6 +40,7 @@ const HelpPage = lazyScreen(() => import('./help/help-page.tsx').then((m) => m.H
 const PulsePage = lazyScreen(() => import('./help/pulse-page.tsx').then((m) => m.PulsePage));
 const PrivateCheckPage = lazyScreen(() => import('./help/private-check.tsx').then((m) => m.PrivateCheckPage));
 const SummaryPage = lazyScreen(() => import('./help/summary-page.tsx').then((m) => m.SummaryPage));
+const ProgrammePage = lazyScreen(() => import('./programme/programme-page.tsx').then((m) => m.ProgrammePage));
 const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.WeekPage));
 const TogetherPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.TogetherPage));
 const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.NewPlanPage));
@@ -150,6 +151,7 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
     case '/app/week':
       return <WeekPage session={session} />;
   }
+  if (clean === '/app/programme') return <ProgrammePage session={session} />;
   if (clean === '/app/help') return <HelpPage session={session} />;
   if (clean === '/app/help/pulse') return <PulsePage session={session} />;
   // A neutral path: if the page is reloaded, the address in the server's logs says nothing.

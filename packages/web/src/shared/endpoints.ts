@@ -27,6 +27,7 @@ export const endpoints = {
   notificationsReadAll: '/api/notifications/read-all',
   calendarFeed: '/api/together/calendar-feed',
   touch: '/api/touch',
+  programmeLessons: '/api/programme/lessons',
   touchPreferences: '/api/touch/preferences',
   nudgeAction: (id: string, action: 'done' | 'snooze' | 'not-now') => `/api/touch/nudges/${encodeURIComponent(id)}/${action}`,
   pushKey: '/api/push/key',

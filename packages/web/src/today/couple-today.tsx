@@ -9,6 +9,7 @@ import { useSupport } from '../support/support-data.ts';
 import { TogetherToday } from '../together/together-today.tsx';
 import { InterestsToday } from '../together/interests-today.tsx';
 import { TouchToday } from '../touch/touch-today.tsx';
+import { ProgrammeToday } from '../programme/programme-today.tsx';
 
 /**
  * Today for a couple, in order of what matters: what the partner is waiting on first
@@ -29,6 +30,7 @@ export function CoupleToday({ session, space }: { session: Unlocked; space: Load
       <TouchToday session={session} space={space} />
       <SupportToday session={session} space={space} support={support} part="later" />
       <InterestsToday session={session} space={space} />
+      <ProgrammeToday session={session} space={space} />
       <HelpToday session={session} space={space} />
     </>
   );

@@ -12,6 +12,7 @@ import { createSpace, loadSpaceForToday, partnerOf, useSpace, WAITING_POLL_MS, t
 import { unreadStore } from '../notifications/notifications-data.ts';
 import { CheckinToday } from '../talk/checkin-today.tsx';
 import { HelpToday } from '../help/help-today.tsx';
+import { ProgrammeToday } from '../programme/programme-today.tsx';
 
 // Only what someone waiting for their partner sees comes with Today; the rest is fetched when shown (decision 0046).
 const CoupleToday = lazyPart(
@@ -161,6 +162,7 @@ function SoloToday({ session, space }: { session: Unlocked; space: LoadedSpace }
           </li>
         </ul>
       </section>
+      <ProgrammeToday session={session} space={space} />
       <HelpToday session={session} space={space} />
     </>
   );
