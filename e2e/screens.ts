@@ -16,7 +16,7 @@ const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, 
 const THEMES = ['light', 'dark'] as const;
 
 /** Every destination a signed-in person can reach, by the name the gallery files use. */
-const SCREENS: readonly [name: string, path: string, ready: string][] = [
+const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (page: Page) => Promise<void>][] = [
   ['today', '/app/today', 'main h1'],
   ['talk', '/app/talk', 'main h1'],
   ['talk-check-in', '/app/talk/check-in', 'main h1'],
@@ -34,6 +34,17 @@ const SCREENS: readonly [name: string, path: string, ready: string][] = [
   ['support-plate', '/app/support/plate', 'main h1'],
   ['help', '/app/help', 'main h1'],
   ['help-pulse', '/app/help/pulse', 'main h1'],
+  ['programme', '/app/programme', 'main h1'],
+  [
+    'programme-week',
+    '/app/programme',
+    'main h1',
+    async (page) => {
+      await page.getByRole('button', { name: 'Start Reconnect' }).click();
+      await page.getByRole('heading', { name: 'Talk without blame', level: 2 }).waitFor();
+      await page.getByText('Read the lesson').click();
+    },
+  ],
   ['spark', '/app/spark', 'main h1'],
   ['week', '/app/week', 'main h1'],
   ['notifications', '/app/notifications', 'main h1'],
@@ -63,10 +74,11 @@ try {
     second: { email: 'ben.screens@example.com', password: 'a kettle on the old stove', name: 'Ben' },
   });
   const page = first.page;
-  for (const [name, path, ready] of SCREENS) {
+  for (const [name, path, ready, prepare] of SCREENS) {
     if (only && !only.includes(name)) continue;
     await goInside(page, path);
     await page.locator(ready).first().waitFor();
+    if (prepare) await prepare(page);
     // Let lazy parts and their first data arrive before the picture: no spinner or "Loading…" left.
     await page.waitForLoadState('networkidle');
     await page.locator('main [role="status"] progress, main .loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);

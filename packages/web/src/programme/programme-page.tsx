@@ -85,11 +85,12 @@ function Started({ programme, data, partnerName }: { programme: Programme; data:
                 aria-current={w.week === shown ? 'step' : undefined}
                 onClick={() => setShown(w.week)}
               >
-                <span class="path-number" aria-hidden="true">
-                  {w.doneByMe ? <CircleCheck size={18} /> : w.openedAt === null ? <Lock size={16} /> : w.week}
+                <span class="path-icon" aria-hidden="true">
+                  {w.doneByMe ? <CircleCheck size={18} /> : w.openedAt === null ? <Lock size={16} /> : <Circle size={18} />}
                 </span>
                 <span class="path-label">
-                  Week {w.week}
+                  <span class="visually-hidden">Week </span>
+                  {w.week}
                   <span class="visually-hidden">: {w.title}{w.doneByMe ? ', done' : w.openedAt === null ? ', not open yet' : ''}</span>
                 </span>
               </button>
@@ -146,7 +147,7 @@ function WeekCard({ week, view, partnerName, data, programme }: { week: WeekView
         ))}
       </ul>
       {!partnerIn && !view.solo ? <p class="hint">{partnerName} has not joined Reconnect yet. Their progress shows here once they do.</p> : null}
-      <Reflection week={week.week} data={data} programme={programme} partnerName={partnerName} />
+      <Reflection week={week.week} data={data} programme={programme} partnerName={partnerName} partnerIn={!view.solo} />
     </section>
   );
 }
@@ -188,14 +189,14 @@ function Lesson({ lesson }: { lesson: ProgrammeLesson }) {
   );
 }
 
-function Reflection({ week, data, programme, partnerName }: { week: number; data: ProgrammeData; programme: Programme; partnerName: string }) {
+function Reflection({ week, data, programme, partnerName, partnerIn }: { week: number; data: ProgrammeData; programme: Programme; partnerName: string; partnerIn: boolean }) {
   const id = useId();
   const mine = data.reflections.get(week);
   const theirs = data.partnerReflections.get(week);
   const [text, setText] = useState('');
   const [shared, setShared] = useState(true);
   const save = useAction(async () => {
-    const res = await programme.reflect(week, text.trim(), shared);
+    const res = await programme.reflect(week, text.trim(), shared && partnerIn);
     if (res.ok) setText('');
     return res;
   });
@@ -216,9 +217,12 @@ function Reflection({ week, data, programme, partnerName }: { week: number; data
         >
           <label for={`${id}-text`}>{week === 6 ? 'What will you keep doing?' : 'What did you notice this week?'}</label>
           <textarea id={`${id}-text`} rows={3} maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-          <label class="row">
-            <input type="checkbox" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} /> Share it with {partnerName}
-          </label>
+          {partnerIn ? (
+            <div class="check">
+              <input id={`${id}-share`} type="checkbox" checked={shared} onChange={(e) => setShared(e.currentTarget.checked)} />
+              <label for={`${id}-share`}>Share it with {partnerName}</label>
+            </div>
+          ) : null}
           <ErrorMessage message={save.error} />
           <button type="submit" disabled={save.busy || text.trim() === ''}>
             Save reflection
