@@ -135,6 +135,13 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
     await expect(a.page.getByRole('heading', { name: 'Time together and first firsts', level: 2 })).toBeVisible();
     await a.page.getByRole('button', { name: /^Week 1/ }).click();
     for (const name of ['Check in with how you are', 'Answer the daily question', 'Talk one small topic through']) await expect(exerciseRow(a.page, name)).toContainText('You: done · Sam: done');
+    await a.page.getByLabel('Weekly reminder').selectOption('19:00');
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(a.page.getByText('Saved: each week at 19:00')).toBeVisible();
+    const reminders = await a.page.request.get('/api/items?kind=programme-reminder');
+    const listed: { items: { remindAt: string | null }[] } = await reminders.json();
+    expect(listed.items).toHaveLength(1);
+    expect(Date.parse(listed.items[0]?.remindAt ?? '')).toBeGreaterThan(Date.now());
     await a.page.getByRole('textbox', { name: 'What did you notice this week?' }).fill(reflection);
     await a.page.getByRole('button', { name: 'Save reflection' }).click();
     await expect(a.page.getByText(reflection)).toBeVisible();

@@ -37,6 +37,7 @@ import { togetherIdeaBody } from '../together/deck.ts';
 import { togetherFirstBody } from '../together/firsts.ts';
 import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
 import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
+import { programmeReminderBody } from '../programme/bodies.ts';
 import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
 
 /**
@@ -89,6 +90,7 @@ export const ITEM_BODY_SCHEMAS = {
   'spark-reply': sparkReplyBody,
   'spark-reaction': sparkReactionBody,
   'spark-steer': sparkSteerBody,
+  'programme-reminder': programmeReminderBody,
 } as const satisfies Record<ItemKindName, z.core.$ZodType>;
 
 /** The body schema of any kind, for code that handles items of every kind (exports). */

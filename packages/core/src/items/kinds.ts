@@ -50,6 +50,7 @@ export const ITEM_KINDS = [
   'spark-reply',
   'spark-reaction',
   'spark-steer',
+  'programme-reminder',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -74,6 +75,8 @@ export type KindRule = {
    * stays closed (the time of day is schedule metadata the server may see, DESIGN §4).
    */
   readonly remindDaily?: boolean;
+  /** Re-armed a week later at the same local time once it fires (Reconnect's weekly reminder, issue 21). */
+  readonly remindWeekly?: boolean;
   /**
    * Carries a plaintext schedule (start, zone, recurrence rule, lead time; decision
    * 0016). The server computes `remindAt` from it, never takes one from the client,
@@ -154,6 +157,8 @@ export const ITEM_KIND_RULES = {
   'spark-reply': { visibilities: SHARED, parents: ['spark-message'], spark: { notify: true } },
   'spark-reaction': { visibilities: SHARED, parents: ['spark-message'], onePerAuthor: true, spark: { notify: false } },
   'spark-steer': { visibilities: SHARED, spark: { notify: false } },
+  // Reconnect (issue 21): the server may know that a person has a weekly programme reminder and when, nothing more.
+  'programme-reminder': { visibilities: ['private'], remindWeekly: true },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
@@ -165,6 +170,8 @@ export const REVEAL_WHEN_BOTH_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter
 export const REMIND_DAILY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).remindDaily === true);
 
 /** Kinds that carry a plaintext schedule the server reminds from (rituals and dates). */
+export const REMIND_WEEKLY_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).remindWeekly === true);
+
 export const SCHEDULED_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).scheduled === true);
 /** Kinds gated by Spark consent. */
 export const SPARK_KINDS: readonly ItemKindName[] = ITEM_KINDS.filter((k) => kindRule(k).spark !== undefined);

@@ -36,3 +36,9 @@ export const programmeReflectionBody = z.object({
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
 });
 export type ProgrammeReflectionBody = z.infer<typeof programmeReflectionBody>;
+
+/** My weekly reminder: the local time I picked, on the weekday the programme started. */
+export const programmeReminderBody = z.object({
+  time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+});
+export type ProgrammeReminderBody = z.infer<typeof programmeReminderBody>;

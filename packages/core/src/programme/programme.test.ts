@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activitiesOf, type Activity, type ActivityItem } from './activity.ts';
-import { activeAfter, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
+import { activeAfter, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
 import { ACTIVITY_TYPES, PROGRAMME_WEEKS } from './weeks.ts';
 
 const DAY = 86_400_000;
@@ -147,6 +147,23 @@ describe('pace without pressure', () => {
     expect(view.weeks[0]?.exercises[0]?.mine).toBe(iso(T0 + 5));
     expect(progressChanged({ 'w1-checkin': iso(T0 + 5) }, view.myDone)).toBe(false);
     expect(progressChanged({}, view.myDone)).toBe(true);
+  });
+});
+
+describe('the weekly reminder', () => {
+  it('comes on the weekday the programme started, at the picked local time, even across DST', () => {
+    // Started on Monday 23 March 2026 in Berlin; on Thursday the next reminder is Monday 30 March at 19:00 summer time.
+    const next = nextWeeklyReminderAt(new Date('2026-03-26T12:00:00Z'), '2026-03-23T18:00:00Z', '19:00', 'Europe/Berlin');
+    expect(next).toBe('2026-03-30T17:00:00.000Z');
+    // On the Monday itself, before 19:00, it is that evening; after, a week later.
+    expect(nextWeeklyReminderAt(new Date('2026-03-30T16:00:00Z'), '2026-03-23T18:00:00Z', '19:00', 'Europe/Berlin')).toBe('2026-03-30T17:00:00.000Z');
+    expect(nextWeeklyReminderAt(new Date('2026-03-30T17:00:00Z'), '2026-03-23T18:00:00Z', '19:00', 'Europe/Berlin')).toBe('2026-04-06T17:00:00.000Z');
+    expect(nextWeeklyReminderAt(new Date('2026-03-30T17:00:00Z'), '2026-03-23T18:00:00Z', '25:00', 'Europe/Berlin')).toBeNull();
+  });
+
+  it('a late worker moves it past now in whole weeks', () => {
+    const fired = new Date('2026-03-02T18:00:00Z');
+    expect(nextWeekAfter(fired, new Date('2026-03-20T00:00:00Z'), 'UTC')).toBe('2026-03-23T18:00:00.000Z');
   });
 });
 

@@ -281,3 +281,29 @@ export function progressChanged(published: DoneMap, done: DoneMap): boolean {
   const b = Object.keys(done);
   return a.length !== b.length || b.some((k) => published[k] !== done[k]);
 }
+
+/**
+ * The next weekly reminder strictly after `now`: on the weekday the programme started, at
+ * `time` in the person's zone (right across DST). Null for a malformed time.
+ */
+export function nextWeeklyReminderAt(now: Date, startedAt: string, time: string, timeZone: string): string | null {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  const startDay = calendarDateIn(new Date(startedAt), timeZone);
+  const today = calendarDateIn(now, timeZone);
+  const daysSince = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${startDay}T00:00:00Z`)) / 86_400_000);
+  // The latest start weekday on or before today, then the two after it.
+  const back = ((daysSince % 7) + 7) % 7;
+  for (let d = -back; d <= 14 - back; d += 7) {
+    const iso = zonedDateTimeToIso(addDaysToDate(today, d), time, timeZone);
+    if (iso === null) return null;
+    if (Date.parse(iso) > now.getTime()) return iso;
+  }
+  return null;
+}
+
+/** After a weekly reminder fired: the same local time a week later, past `now` (a worker down for a month sends one, not four). */
+export function nextWeekAfter(fired: Date, now: Date, timeZone: string): string {
+  let at = weekLater(fired.getTime(), timeZone);
+  while (at <= now.getTime()) at = weekLater(at, timeZone);
+  return new Date(at).toISOString();
+}

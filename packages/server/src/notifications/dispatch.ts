@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { REMIND_DAILY_KINDS, SCHEDULED_KINDS, SPARK_KINDS, kindRule, nextDailyReminderAt, nextPlanReminderAt } from '@hearth/core';
+import { REMIND_DAILY_KINDS, REMIND_WEEKLY_KINDS, SCHEDULED_KINDS, SPARK_KINDS, kindRule, nextDailyReminderAt, nextPlanReminderAt, nextWeekAfter } from '@hearth/core';
 import { itemKind } from '@hearth/core/api';
 import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
 import { notifyMany, type NewNotification } from './notify.ts';
@@ -106,11 +106,12 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
 
 /**
  * A daily reminder (e.g. the daily question) fires again tomorrow at the same local
- * time in its author's zone, whether or not the app was opened in between. Done in the
+ * time in its author's zone, whether or not the app was opened in between; a weekly one
+ * (Reconnect's) a week later, past now. Done in the
  * claiming transaction, so the move and the notification commit or roll back together.
  */
 async function rearmDaily(tx: Db, due: readonly { id: string; spaceId: string; authorId: string; kind: string; remindAt: Date | null }[], now: Date): Promise<void> {
-  const daily = due.filter((d) => REMIND_DAILY_KINDS.some((k) => k === d.kind));
+  const daily = due.filter((d) => REMIND_DAILY_KINDS.some((k) => k === d.kind) || REMIND_WEEKLY_KINDS.some((k) => k === d.kind));
   if (daily.length === 0) return;
   const zones = await tx
     .select({ id: users.id, timeZone: users.timeZone })
@@ -119,7 +120,7 @@ async function rearmDaily(tx: Db, due: readonly { id: string; spaceId: string; a
   for (const item of daily) {
     const zone = zones.find((z) => z.id === item.authorId)?.timeZone;
     if (item.remindAt === null || zone === undefined) continue;
-    const next = nextDailyReminderAt(item.remindAt, now, zone);
+    const next = REMIND_WEEKLY_KINDS.some((k) => k === item.kind) ? nextWeekAfter(item.remindAt, now, zone) : nextDailyReminderAt(item.remindAt, now, zone);
     if (next !== null) await tx.update(items).set({ remindAt: new Date(next) }).where(and(eq(items.spaceId, item.spaceId), eq(items.id, item.id)));
   }
 }

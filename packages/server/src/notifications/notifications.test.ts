@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemResponse, notificationListResponse } from '@hearth/core/api';
+import { weekLater } from '@hearth/core';
 import type { Database } from '../db/open.ts';
+import { items } from '../db/schema.ts';
 import { b64, engines, makeCouple, makeTestApp, type Account, type TestApp } from '../test/harness.ts';
 import { dispatchDueReminders, notificationsFor } from './dispatch.ts';
 import { notify } from './notify.ts';
@@ -66,6 +68,33 @@ describe.each(engines)('notifications on $name', (engine) => {
     t.clock.advance(24 * 60 * MINUTE);
     await dispatch();
     expect(await notificationsFor(database.db, a.session.user.id)).toHaveLength(2);
+  });
+
+  it('sends Reconnect’s weekly reminder once, at the picked time, then a week later at the same local time', async () => {
+    const { a, b } = await makeCouple(t, 'weekly');
+    const id = await create(a, 'programme-reminder', { visibility: 'private', remindAt: inMinutes(10) });
+    const before = itemResponse.parse((await a.agent.get(`/api/items/${id}`)).body).item;
+    // Not before its time.
+    t.clock.advance(9 * MINUTE);
+    await dispatch();
+    expect((await list(a)).notifications).toEqual([]);
+    t.clock.advance(2 * MINUTE);
+    // Two workers at once still make one.
+    await Promise.all([dispatch(), dispatch()]);
+    const got = await list(a);
+    expect(got.notifications).toHaveLength(1);
+    expect(got.notifications[0]).toMatchObject({ event: 'reminder', itemKind: 'programme-reminder', title: 'A reminder in Hearth' });
+    expect((await list(b)).notifications).toEqual([]);
+    const moved = itemResponse.parse((await a.agent.get(`/api/items/${id}`)).body).item;
+    expect(moved.remindAt).toBe(new Date(weekLater(Date.parse(before.remindAt ?? ''), 'Europe/Berlin')).toISOString());
+    // A worker that was down for three weeks sends one, not three, and moves on past now.
+    t.clock.advance(22 * 24 * 60 * MINUTE);
+    await dispatch();
+    await dispatch();
+    expect(await notificationsFor(database.db, a.session.user.id)).toHaveLength(2);
+    // The session has timed out by now; the reminder does not care. Its next time is read from the table.
+    const [row] = await database.db.select({ remindAt: items.remindAt }).from(items).where(eq(items.id, id));
+    expect(row?.remindAt?.getTime()).toBeGreaterThan(t.clock.now().getTime());
   });
 
   it('notifies both partners of a due shared item once, in neutral words', async () => {

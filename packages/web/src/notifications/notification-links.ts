@@ -18,6 +18,7 @@ const SCREENS: readonly (readonly [prefix: string, href: string])[] = [
   ['talk-', '/app/talk/topics'],
   ['checkin', '/app/talk'],
   ['help-share', '/app/help'],
+  ['programme-', '/app/programme'],
 ];
 
 /** Events about no item open the screen of their practice. */

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import {
   activitiesOf,
   helpShareBody,
+  nextWeeklyReminderAt,
   privateRecordBody,
+  programmeReminderBody,
   programmeView,
   progressChanged,
   togetherMarkBody,
@@ -98,6 +100,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
   const [shares, setShares] = useState<Shares | null>(null);
   const [activities, setActivities] = useState<readonly Activity[]>([]);
   const [records, setRecords] = useState<readonly ActivityItem[]>([]);
+  const [reminder, setReminderView] = useState<{ view: ItemView; time: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
 
@@ -112,9 +115,12 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
     }
     const started = [...bodies.values()].some((b) => b.type === 'programme');
     if (started) {
-      const [items, touch] = await Promise.all([listItemsOfKinds(ACTIVITY_KINDS), api.get(endpoints.touch, touchResponse)]);
+      const [items, touch, reminders] = await Promise.all([listItemsOfKinds(ACTIVITY_KINDS), api.get(endpoints.touch, touchResponse), listItems('programme-reminder')]);
       if (!alive.current) return;
       if (!items.ok) return setError(items.message);
+      const mineReminder = reminders.ok ? reminders.value.find((r) => r.authorId === me) : undefined;
+      const opened = mineReminder === undefined ? null : openItem(mineReminder, keys, programmeReminderBody);
+      setReminderView(mineReminder !== undefined && opened?.ok === true ? { view: mineReminder, time: opened.value.time } : null);
       const decoded = [...items.value, ...list.value].map((v) => toActivityItem(v, me, keys));
       const touchActs: Activity[] = touch.ok ? [...(touch.value.preferences === null ? [] : [{ type: 'touch-on' as const, at: new Date().toISOString(), mine: true }]), ...touch.value.doneAt.map((at) => ({ type: 'touch-done' as const, at, mine: true }))] : [];
       setActivities([...activitiesOf(decoded), ...touchActs]);
@@ -209,13 +215,32 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
     });
   }, [computed, keys, space.view.id, reload]);
 
+  const startedAt = computed?.data.view.startedAt ?? null;
   const act = useCallback(
     async (action: ProgrammeAction): Promise<Result<ItemView>> => {
-      const res = await createItem(space.view.id, 'help-share', 'shared', { type: 'programme', action, at: new Date().toISOString() }, keys);
+      const at = new Date().toISOString();
+      const res = await createItem(space.view.id, 'help-share', 'shared', { type: 'programme', action, at }, keys);
+      // A pause silences my weekly reminder; resuming brings it back at the same time.
+      if (res.ok && reminder !== null && action !== 'start') {
+        const remindAt = action === 'pause' ? null : nextWeeklyReminderAt(new Date(), startedAt ?? at, reminder.time, session.user.timeZone);
+        await updateItem(reminder.view, { time: reminder.time }, keys, remindAt);
+      }
       if (res.ok) await reload();
       return res;
     },
-    [keys, space.view.id, reload],
+    [keys, space.view.id, reload, reminder, startedAt, session.user.timeZone],
+  );
+
+  /** My weekly reminder at a local time I pick, or none. */
+  const setReminder = useCallback(
+    async (time: string | null): Promise<Result<unknown>> => {
+      const body = { time: time ?? reminder?.time ?? '19:00' };
+      const remindAt = time === null ? null : nextWeeklyReminderAt(new Date(), startedAt ?? new Date().toISOString(), time, session.user.timeZone);
+      const res = reminder === null ? await createItem(space.view.id, 'programme-reminder', 'private', body, keys, { remindAt }) : await updateItem(reminder.view, body, keys, remindAt);
+      if (res.ok) await reload();
+      return res;
+    },
+    [reminder, startedAt, session.user.timeZone, space.view.id, keys, reload],
   );
 
   const reflect = useCallback(
@@ -228,7 +253,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
     [keys, space.view.id, reload],
   );
 
-  return { data: computed?.data ?? null, error, reload, act, reflect };
+  return { data: computed?.data ?? null, error, reload, act, reflect, reminder: reminder === null || reminder.view.remindAt === null ? null : reminder.time, setReminder };
 }
 
 export type Programme = ReturnType<typeof useProgramme>;

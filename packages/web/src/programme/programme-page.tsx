@@ -111,6 +111,7 @@ function Started({ programme, data, partnerName }: { programme: Programme; data:
       {view.status === 'finished' || shown === 6 ? <CheckUp data={data} partnerName={partnerName} /> : null}
       <section class="screen-foot">
         {view.nextOpensAt !== null && view.current < 6 ? <p class="hint">Week {view.current + 1} opens by {formatDate(view.nextOpensAt)}, or as soon as this week is done.</p> : null}
+        {view.status === 'active' ? <ReminderForm programme={programme} /> : null}
         <ErrorMessage message={pause.error} />
         <button type="button" disabled={pause.busy} onClick={() => void pause.run()}>
           {view.status === 'paused' ? 'Resume Reconnect' : 'Pause Reconnect'}
@@ -272,5 +273,54 @@ function CheckUp({ data, partnerName }: { data: ProgrammeData; partnerName: stri
         If things still feel hard, that is worth taking seriously: <Link href="/app/help">Help</Link> lists counselors and what to look for.
       </p>
     </section>
+  );
+}
+
+/** Waking hours only, so the reminder never lands in the night. */
+const REMINDER_TIMES = Array.from({ length: 14 }, (_, i) => `${String(i + 8).padStart(2, '0')}:00`);
+
+function ReminderForm({ programme }: { programme: Programme }) {
+  const id = useId();
+  const [time, setTime] = useState(programme.reminder ?? 'none');
+  const save = useAction(() => programme.setReminder(time === 'none' ? null : time));
+  const [saved, setSaved] = useState(false);
+  // The saved time arrives after the first paint.
+  useEffect(() => {
+    setTime(programme.reminder ?? 'none');
+  }, [programme.reminder]);
+  return (
+    <form
+      class="reminder-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save.run().then(setSaved);
+      }}
+    >
+      <label for={`${id}-time`}>Weekly reminder</label>
+      <div class="row">
+        <select
+          id={`${id}-time`}
+          value={time}
+          onChange={(e) => {
+            setTime(e.currentTarget.value);
+            setSaved(false);
+          }}
+        >
+          <option value="none">No reminder</option>
+          {REMINDER_TIMES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={save.busy}>
+          Save
+        </button>
+      </div>
+      <p class="hint" role="status">
+        {saved ? (time === 'none' ? 'No weekly reminder.' : `Saved: each week at ${time}, in plain words ("A reminder in Hearth").`) : 'On the day your week starts. It never names Reconnect.'}
+      </p>
+      <ErrorMessage message={save.error} />
+    </form>
   );
 }
