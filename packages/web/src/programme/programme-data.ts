@@ -66,6 +66,8 @@ export type ProgrammeData = {
   readonly myPulses: readonly { score: number; takenAt: string }[];
   /** Pulse scores the partner shared since the start, oldest first. */
   readonly partnerPulses: readonly { score: number; takenAt: string }[];
+  /** Whether I shared a pulse since the start too: the two scores are compared only when both did. */
+  readonly iShared: boolean;
 };
 
 /** Both maps together, each exercise at its earliest time. */
@@ -147,6 +149,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
     const reflections = new Map<number, { text: string; shared: boolean; at: string }>();
     const partnerReflections = new Map<number, string>();
     const partnerPulses: { score: number; takenAt: string }[] = [];
+    const mySharedAt: string[] = [];
     for (const v of shares.views) {
       const body = shares.bodies.get(v.id);
       if (body === undefined) continue;
@@ -164,6 +167,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
         } else partnerReflections.set(body.week, body.text);
       }
       if (body.type === 'pulse' && !mine) partnerPulses.push({ score: body.score, takenAt: body.takenAt });
+      if (body.type === 'pulse' && mine) mySharedAt.push(body.takenAt);
     }
     const newest = myCopies.reduce<ItemView | null>((best, c) => (best === null || c.view.updatedAt > best.updatedAt ? c.view : best), null);
     const myProgress = newest === null ? null : { view: newest, done: myCopies.reduce<DoneMap>((acc, c) => mergeDone(acc, c.done), {}) };
@@ -196,6 +200,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
       partnerReflections,
       myPulses: myPulses.filter((p) => Date.parse(p.takenAt) >= since).sort(byTime),
       partnerPulses: partnerPulses.filter((p) => Date.parse(p.takenAt) >= since).sort(byTime),
+      iShared: mySharedAt.some((at) => Date.parse(at) >= since),
     };
     return { data, myProgress };
   }, [shares, activities, records, spark.load.status, spark.level, me, space, session.user.timeZone]);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { CircleCheck, Circle, Lock } from 'lucide-preact';
-import type { ProgrammeView, WeekView } from '@hearth/core';
+import { describeReason, suggestionReasons, type ProgrammeView, type WeekView } from '@hearth/core';
+import { TrendChart } from '../help/trend-chart.tsx';
 import type { ProgrammeLesson } from '@hearth/core/api';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
@@ -8,7 +9,6 @@ import { ErrorMessage, formatDate, Page, Spinner, useAction } from '../shared/ui
 import { SpaceGate } from '../space/space-gate.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { loadLessons, useProgramme, type Programme, type ProgrammeData } from './programme-data.ts';
-import './programme.css';
 
 export const PROGRAMME_PITCH = 'Reconnect — six weeks, about 20 minutes a week each';
 
@@ -29,7 +29,7 @@ function ProgrammeContent({ session, space }: { session: Unlocked; space: Loaded
   if (programme.data === null) return programme.error ? <ErrorMessage message={programme.error} /> : <Spinner label="Opening Reconnect…" />;
   const { view } = programme.data;
   if (view.status === 'not-started' || view.status === 'invited') return <StartCard programme={programme} view={view} partnerName={partnerName} />;
-  return <Started programme={programme} data={programme.data} partnerName={partnerName} />;
+  return <Started programme={programme} data={programme.data} partnerName={partnerName} timeZone={session.user.timeZone} />;
 }
 
 function StartCard({ programme, view, partnerName }: { programme: Programme; view: ProgrammeView; partnerName: string }) {
@@ -56,7 +56,7 @@ function StartCard({ programme, view, partnerName }: { programme: Programme; vie
   );
 }
 
-function Started({ programme, data, partnerName }: { programme: Programme; data: ProgrammeData; partnerName: string }) {
+function Started({ programme, data, partnerName, timeZone }: { programme: Programme; data: ProgrammeData; partnerName: string; timeZone: string }) {
   const { view } = data;
   const pause = useAction(() => programme.act(view.status === 'paused' ? 'resume' : 'pause'));
   const current = view.weeks[view.current - 1];
@@ -108,7 +108,7 @@ function Started({ programme, data, partnerName }: { programme: Programme; data:
         </p>
       ) : null}
       {week ? <WeekCard week={week} view={view} partnerName={partnerName} data={data} programme={programme} /> : null}
-      {view.status === 'finished' || shown === 6 ? <CheckUp data={data} partnerName={partnerName} /> : null}
+      {view.status === 'finished' || shown === 6 ? <CheckUp data={data} partnerName={partnerName} timeZone={timeZone} /> : null}
       <section class="screen-foot">
         {view.nextOpensAt !== null && view.current < 6 ? <p class="hint">Week {view.current + 1} opens by {formatDate(view.nextOpensAt)}, or as soon as this week is done.</p> : null}
         {view.status === 'active' ? <ReminderForm programme={programme} /> : null}
@@ -239,39 +239,34 @@ function Reflection({ week, data, programme, partnerName, partnerIn }: { week: n
   );
 }
 
-/** The before and after: my own scores always; the partner's only when both of us shared. */
-function CheckUp({ data, partnerName }: { data: ProgrammeData; partnerName: string }) {
-  const first = data.myPulses[0];
-  const last = data.myPulses.length > 1 ? data.myPulses[data.myPulses.length - 1] : undefined;
-  const partnerFirst = data.partnerPulses[0];
-  const partnerLast = data.partnerPulses.length > 1 ? data.partnerPulses[data.partnerPulses.length - 1] : undefined;
-  const row = (label: string, a: { score: number } | undefined, b: { score: number } | undefined) => (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>{a === undefined ? '—' : `${a.score} of 21`}</td>
-      <td>{b === undefined ? 'not yet' : `${b.score} of 21`}</td>
-    </tr>
-  );
+/** The before and after: my own scores always; the partner's only when both of us shared ours. */
+function CheckUp({ data, partnerName, timeZone }: { data: ProgrammeData; partnerName: string; timeZone: string }) {
+  const both = data.iShared && data.partnerPulses.length > 0;
+  const partner = both ? data.partnerPulses : [];
+  // The same when-to-seek-help rules as Help, on the programme's own pulses.
+  const reasons = suggestionReasons({ mine: data.myPulses, partners: partner, conversations: [], iAsked: false, partnerAsked: false });
   return (
     <section class="card" aria-labelledby="checkup-heading">
       <h2 id="checkup-heading">Your check-up</h2>
-      <table class="checkup">
-        <thead>
-          <tr>
-            <th scope="col">Pulse</th>
-            <th scope="col">At the start</th>
-            <th scope="col">Now</th>
-          </tr>
-        </thead>
-        <tbody>
-          {row('You', first, last)}
-          {partnerFirst ? row(partnerName, partnerFirst, partnerLast) : null}
-        </tbody>
-      </table>
-      <p class="hint">
-        {partnerFirst ? '' : `${partnerName}'s scores show here only if they share them. `}
-        If things still feel hard, that is worth taking seriously: <Link href="/app/help">Help</Link> lists counselors and what to look for.
-      </p>
+      <p>{data.myPulses.length > 1 ? 'Your pulse at the start and now.' : 'Take the pulse again this week to see where you are now.'}</p>
+      <TrendChart mine={data.myPulses} partner={partner} partnerLabel={partnerName} timeZone={timeZone} />
+      <p class="hint">{both ? `You both shared your scores, so you see each other's.` : `${partnerName}'s scores show here once you have both shared yours.`}</p>
+      {reasons.length > 0 ? (
+        <div class="status">
+          <ul>
+            {reasons.map((r) => (
+              <li key={`${r.kind}-${'whose' in r ? r.whose : ''}`}>{describeReason(r)}</li>
+            ))}
+          </ul>
+          <p>
+            Talking to a counselor can help. <Link href="/app/help">Help</Link> lists counselors and helplines.
+          </p>
+        </div>
+      ) : (
+        <p class="hint">
+          If things still feel hard, that is worth taking seriously: <Link href="/app/help">Help</Link> lists counselors and what to look for.
+        </p>
+      )}
     </section>
   );
 }
