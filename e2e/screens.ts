@@ -34,10 +34,10 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
   ['support-plate', '/app/support/plate', 'main h1'],
   ['help', '/app/help', 'main h1'],
   ['help-pulse', '/app/help/pulse', 'main h1'],
-  ['programme', '/app/programme', 'main h1'],
+  ['programme', '/app/help/reconnect', 'main h1'],
   [
     'programme-week',
-    '/app/programme',
+    '/app/help/reconnect',
     'main h1',
     async (page) => {
       await page.getByRole('button', { name: 'Start Reconnect' }).click();

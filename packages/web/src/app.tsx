@@ -151,7 +151,7 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
     case '/app/week':
       return <WeekPage session={session} />;
   }
-  if (clean === '/app/programme') return <ProgrammePage session={session} />;
+  if (clean === '/app/help/reconnect') return <ProgrammePage session={session} />;
   if (clean === '/app/help') return <HelpPage session={session} />;
   if (clean === '/app/help/pulse') return <PulsePage session={session} />;
   // A neutral path: if the page is reloaded, the address in the server's logs says nothing.

@@ -40,5 +40,7 @@ export type ProgrammeReflectionBody = z.infer<typeof programmeReflectionBody>;
 /** My weekly reminder: the local time I picked, on the weekday the programme started. */
 export const programmeReminderBody = z.object({
   time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  /** The one mid-week nudge, set only while nothing of the week is done yet. */
+  midweek: z.optional(z.boolean()),
 });
 export type ProgrammeReminderBody = z.infer<typeof programmeReminderBody>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activitiesOf, type Activity, type ActivityItem } from './activity.ts';
-import { activeAfter, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
+import { activeAfter, midweekReminderAt, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
 import { ACTIVITY_TYPES, PROGRAMME_WEEKS } from './weeks.ts';
 
 const DAY = 86_400_000;
@@ -159,6 +159,12 @@ describe('the weekly reminder', () => {
     expect(nextWeeklyReminderAt(new Date('2026-03-30T16:00:00Z'), '2026-03-23T18:00:00Z', '19:00', 'Europe/Berlin')).toBe('2026-03-30T17:00:00.000Z');
     expect(nextWeeklyReminderAt(new Date('2026-03-30T17:00:00Z'), '2026-03-23T18:00:00Z', '19:00', 'Europe/Berlin')).toBe('2026-04-06T17:00:00.000Z');
     expect(nextWeeklyReminderAt(new Date('2026-03-30T17:00:00Z'), '2026-03-23T18:00:00Z', '25:00', 'Europe/Berlin')).toBeNull();
+  });
+
+  it('nudges mid-week once, three days in at the same time, and never late', () => {
+    const opened = '2026-03-23T18:00:00Z';
+    expect(midweekReminderAt(opened, '19:00', 'Europe/Berlin', new Date('2026-03-24T00:00:00Z'))).toBe('2026-03-26T18:00:00.000Z');
+    expect(midweekReminderAt(opened, '19:00', 'Europe/Berlin', new Date('2026-03-26T18:00:00Z'))).toBeNull();
   });
 
   it('a late worker moves it past now in whole weeks', () => {

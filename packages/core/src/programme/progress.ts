@@ -307,3 +307,13 @@ export function nextWeekAfter(fired: Date, now: Date, timeZone: string): string 
   while (at <= now.getTime()) at = weekLater(at, timeZone);
   return new Date(at).toISOString();
 }
+
+/**
+ * The one mid-week nudge of a week that opened at `openedAt`: three days in, at the
+ * person's reminder time. Null once that moment has passed (never a late nudge).
+ */
+export function midweekReminderAt(openedAt: string, time: string, timeZone: string, now: Date): string | null {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  const iso = zonedDateTimeToIso(addDaysToDate(calendarDateIn(new Date(openedAt), timeZone), 3), time, timeZone);
+  return iso !== null && Date.parse(iso) > now.getTime() ? iso : null;
+}

@@ -119,7 +119,7 @@ export const PROGRAMME_WEEKS: readonly ProgrammeWeek[] = [
     exercises: [
       { id: 'w6-pulse', title: 'Take the pulse again', soloTitle: 'Take the pulse again', href: '/app/help/pulse', rule: once('pulse') },
       { id: 'w6-share', title: 'Share your score if you want to', soloTitle: 'Look at your two scores side by side', href: '/app/help', rule: once('pulse-shared'), soloRule: once('pulse') },
-      { id: 'w6-keep', title: 'Write down what you will keep doing', soloTitle: 'Write down what you will keep doing', href: '/app/programme', rule: once('shared-note') },
+      { id: 'w6-keep', title: 'Write down what you will keep doing', soloTitle: 'Write down what you will keep doing', href: '/app/help/reconnect', rule: once('shared-note') },
     ],
   },
 ];

@@ -15,7 +15,7 @@ import { SuggestionCard } from './suggestion-card.tsx';
 import { TrendChart } from './trend-chart.tsx';
 
 const HELP_TOOLS = (partnerName: string): Tool[] => [
-  { href: '/app/programme', name: 'Reconnect', description: 'Six weeks through the method, one practice a week, about 20 minutes a week each.', icon: Route },
+  { href: '/app/help/reconnect', name: 'Reconnect', description: 'Six weeks through the method, one practice a week, about 20 minutes a week each.', icon: Route },
   { href: '/app/help/private', name: 'Feeling safe', description: `A private check about fear, control or harm. ${capital(partnerName)} never sees it, not even that you looked.`, icon: ShieldCheck },
   { href: '/app/help/summary', name: 'Counselor summary', description: 'A summary to print or save as a PDF for a session, made on this device.', icon: FileText },
 ];

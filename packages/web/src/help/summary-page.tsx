@@ -5,6 +5,7 @@ import { useConversations } from '../talk/talk-data.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDate, Spinner, useAction } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
+import { useProgramme } from '../programme/programme-data.ts';
 import { consentOf, myPulses, partnerPulses, useHelp } from './help-data.ts';
 import { HelpShell } from './help-shell.tsx';
 import { downloadBytes, summaryPdf, type SummarySection } from './summary-pdf.ts';
@@ -49,6 +50,10 @@ function Summary({ session, space }: { session: Unlocked; space: LoadedSpace }) 
   const myName = session.displayName ?? 'Me';
   const [includePulses, setIncludePulses] = useState(false);
   const [includePrivateCheckins, setIncludePrivateCheckins] = useState(false);
+  const [includeReconnect, setIncludeReconnect] = useState(false);
+  const programme = useProgramme(session, space);
+  const reconnect = programme.data?.view ?? null;
+  const inReconnect = reconnect !== null && reconnect.startedAt !== null && reconnect.status !== 'invited' && reconnect.status !== 'not-started';
 
   const data = help.data;
   // Shown at once while the write is on its way; the saved consent takes over after.
@@ -87,6 +92,16 @@ function Summary({ session, space }: { session: Unlocked; space: LoadedSpace }) 
       const stuck = conv.states.filter((s) => s.pauseCount > 0 && s.agreement === null).map((s) => `"${s.topic.title}": paused ${s.pauseCount} time(s), no agreement yet`);
       if (stuck.length) out.push({ heading: 'Conversations still open', lines: stuck });
     }
+    // Issue 21's optional Reconnect page: where I am in the six weeks, never the reflections.
+    if (includeReconnect && inReconnect && reconnect.startedAt !== null) {
+      const lines = [`Started ${fmt(reconnect.startedAt)}; now in week ${reconnect.current} of 6${reconnect.status === 'paused' ? ' (paused)' : ''}.`];
+      for (const w of reconnect.weeks.filter((w) => w.openedAt !== null)) lines.push(`Week ${w.week}, ${w.title}: ${w.exercises.filter((e) => e.mine !== null).length} of 3 done`);
+      const pulses = programme.data?.myPulses ?? [];
+      const first = pulses[0];
+      const last = pulses[pulses.length - 1];
+      if (first && last && pulses.length > 1) lines.push(`Pulse at the start ${first.score}, latest ${last.score} (of 21)`);
+      out.push({ heading: 'Reconnect, the six-week programme', lines });
+    }
     const entries = checkins.entries ?? [];
     const sharedFeelings = bothAgree ? entries.filter((e) => e.item.visibility === 'shared' && e.body).map((e) => e.body?.feelings ?? []) : [];
     const privateFeelings = includePrivateCheckins
@@ -97,7 +112,7 @@ function Summary({ session, space }: { session: Unlocked; space: LoadedSpace }) 
       out.push({ heading: 'Feelings named most often in check-ins', lines: top.length ? [top.join(', ')] : ['No check-ins yet.'] });
     }
     return out;
-  }, [data, includePulses, includePrivateCheckins, bothAgree, conv.states, checkins.entries, me, myName, partnerName, tz]);
+  }, [data, includePulses, includePrivateCheckins, includeReconnect, inReconnect, reconnect, programme.data, bothAgree, conv.states, checkins.entries, me, myName, partnerName, tz]);
 
   const title = `Hearth summary for a counseling session, ${formatDate(new Date().toISOString(), tz)}`;
   const pdf = useAction(async () => {
@@ -123,6 +138,12 @@ function Summary({ session, space }: { session: Unlocked; space: LoadedSpace }) 
             <input id={`${id}-private`} type="checkbox" checked={includePrivateCheckins} onChange={(e) => setIncludePrivateCheckins(e.currentTarget.checked)} />
             <label for={`${id}-private`}>Feelings from my private check-ins</label>
           </div>
+          {inReconnect ? (
+            <div class="check">
+              <input id={`${id}-reconnect`} type="checkbox" checked={includeReconnect} onChange={(e) => setIncludeReconnect(e.currentTarget.checked)} />
+              <label for={`${id}-reconnect`}>My Reconnect progress (not my reflections)</label>
+            </div>
+          ) : null}
         </fieldset>
         {partner ? (
           <fieldset>

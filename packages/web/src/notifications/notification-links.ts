@@ -18,7 +18,7 @@ const SCREENS: readonly (readonly [prefix: string, href: string])[] = [
   ['talk-', '/app/talk/topics'],
   ['checkin', '/app/talk'],
   ['help-share', '/app/help'],
-  ['programme-', '/app/programme'],
+  ['programme-', '/app/help/reconnect'],
 ];
 
 /** Events about no item open the screen of their practice. */

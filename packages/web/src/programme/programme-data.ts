@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import {
   activitiesOf,
   helpShareBody,
+  midweekReminderAt,
   nextWeeklyReminderAt,
   privateRecordBody,
   programmeReminderBody,
@@ -103,6 +104,7 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
   const [activities, setActivities] = useState<readonly Activity[]>([]);
   const [records, setRecords] = useState<readonly ActivityItem[]>([]);
   const [reminder, setReminderView] = useState<{ view: ItemView; time: string } | null>(null);
+  const [midweek, setMidweek] = useState<ItemView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const alive = useRef(true);
 
@@ -120,9 +122,17 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
       const [items, touch, reminders] = await Promise.all([listItemsOfKinds(ACTIVITY_KINDS), api.get(endpoints.touch, touchResponse), listItems('programme-reminder')]);
       if (!alive.current) return;
       if (!items.ok) return setError(items.message);
-      const mineReminder = reminders.ok ? reminders.value.find((r) => r.authorId === me) : undefined;
-      const opened = mineReminder === undefined ? null : openItem(mineReminder, keys, programmeReminderBody);
-      setReminderView(mineReminder !== undefined && opened?.ok === true ? { view: mineReminder, time: opened.value.time } : null);
+      let weekly: { view: ItemView; time: string } | null = null;
+      let nudge: ItemView | null = null;
+      for (const r of reminders.ok ? reminders.value : []) {
+        if (r.authorId !== me) continue;
+        const opened = openItem(r, keys, programmeReminderBody);
+        if (!opened.ok) continue;
+        if (opened.value.midweek === true) nudge = r;
+        else weekly = { view: r, time: opened.value.time };
+      }
+      setReminderView(weekly);
+      setMidweek(nudge);
       const decoded = [...items.value, ...list.value].map((v) => toActivityItem(v, me, keys));
       const touchActs: Activity[] = touch.ok ? [...(touch.value.preferences === null ? [] : [{ type: 'touch-on' as const, at: new Date().toISOString(), mine: true }]), ...touch.value.doneAt.map((at) => ({ type: 'touch-done' as const, at, mine: true }))] : [];
       setActivities([...activitiesOf(decoded), ...touchActs]);
@@ -219,6 +229,25 @@ export function useProgramme(session: Unlocked, space: LoadedSpace) {
       if (res.ok && alive.current) await reload();
     });
   }, [computed, keys, space.view.id, reload]);
+
+  // At most one mid-week nudge, and only while nothing of this week is done: set, moved or cleared as the week goes.
+  const nudging = useRef(false);
+  useEffect(() => {
+    if (computed === null || nudging.current) return;
+    const view = computed.data.view;
+    const week = view.weeks[view.current - 1];
+    const time = reminder?.view.remindAt == null ? null : reminder.time;
+    const idle = view.status === 'active' && week?.openedAt != null && week.exercises.every((e) => e.mine === null);
+    const target = idle && time !== null && week?.openedAt != null ? midweekReminderAt(week.openedAt, time, session.user.timeZone, new Date()) : null;
+    if ((midweek?.remindAt ?? null) === target || (midweek === null && target === null)) return;
+    nudging.current = true;
+    const body = { time: time ?? '19:00', midweek: true };
+    const write = midweek === null ? createItem(space.view.id, 'programme-reminder', 'private', body, keys, { remindAt: target }) : updateItem(midweek, body, keys, target);
+    void write.then(async (res) => {
+      nudging.current = false;
+      if (res.ok && alive.current) await reload();
+    });
+  }, [computed, reminder, midweek, session.user.timeZone, space.view.id, keys, reload]);
 
   const startedAt = computed?.data.view.startedAt ?? null;
   const act = useCallback(

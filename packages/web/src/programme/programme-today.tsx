@@ -43,7 +43,7 @@ export function ProgrammeToday({ session, space }: { session: Unlocked; space: L
       <h2 id="programme-today-heading">{title}</h2>
       <p class="prompt">
         <span>{line}</span>
-        <Link href="/app/programme" class="button">
+        <Link href="/app/help/reconnect" class="button">
           {action}
         </Link>
       </p>
