@@ -2,11 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
 import { openBrowser, pairUp, signUp } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
-import { goTo } from './support/nav.ts';
+import { goTo, openTool } from './support/nav.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
 /**
- * Alex starts Reconnect from Today and takes the pulse as a starting point; Sam is
+ * Alex starts Reconnect from Help and takes the pulse as a starting point; Sam is
  * invited on his Today and joins. Both do week 1 through the real tools — a check-in,
  * today's question, one small topic talked through — and each sees the other's
  * "done" without ticking anything, then week 1 complete on Today. Alex writes a
@@ -72,8 +72,8 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
   const { first: a, second: b } = await pairUp(browser, server, problems, { first: alex, second: sam });
 
   await test.step('Alex finds Reconnect on Today and starts it with a private pulse', async () => {
-    await expect(a.page.getByRole('region', { name: 'Reconnect' })).toContainText('Six weeks, one practice a week');
-    await openReconnect(a.page);
+    await goTo(a.page, 'Help');
+    await openTool(a.page, 'Reconnect');
     await expectAccessible(a.page, 'reconnect: before the start');
     await a.page.getByRole('button', { name: 'Start Reconnect' }).click();
     await expect(a.page.getByRole('heading', { name: 'First, your starting point' })).toBeVisible();
@@ -157,7 +157,8 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
     await j.page.goto('/app/sign-up');
     await signUp(j.page, jo);
     await j.page.getByRole('button', { name: 'Create our space' }).click();
-    await openReconnect(j.page);
+    await goTo(j.page, 'Help');
+    await openTool(j.page, 'Reconnect');
     await expect(j.page.getByText('You can do it alone and bring your partner in at any week.')).toBeVisible();
     await j.page.getByRole('button', { name: 'Start Reconnect' }).click();
     await exercise(j.page, 'Check in with how you are');

@@ -17,10 +17,9 @@ export function ProgrammeToday({ session, space }: { session: Unlocked; space: L
   let title = 'Reconnect';
   let line: string;
   let action = 'Open Reconnect';
-  if (view.status === 'not-started') {
-    line = 'Six weeks, one practice a week, about 20 minutes a week each.';
-    action = 'Have a look';
-  } else if (view.status === 'invited') {
+  // Before anyone started, Reconnect is offered in Help: an empty first Today stays short (issue 19).
+  if (view.status === 'not-started') return null;
+  if (view.status === 'invited') {
     line = `${partnerName} started Reconnect. Join when you are ready.`;
     action = 'See what it is';
   } else if (view.status === 'finished') {
