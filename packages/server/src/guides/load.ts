@@ -57,8 +57,17 @@ function refuseCode(): never {
   throw new Error('front matter must be YAML, not JavaScript');
 }
 
-function describe(e: unknown): string {
+export function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/** One content file's front matter and body, or the start-up message saying what is wrong with it. */
+export async function readMarkdownFile(where: string): Promise<Result<matter.GrayMatterFile<string>, 'invalid_content'>> {
+  try {
+    return ok(matter(await fs.readFile(where, 'utf8'), { engines: { js: refuseCode, javascript: refuseCode } }));
+  } catch (e) {
+    return err('invalid_content', `Hearth cannot start: ${where} has front matter that is not valid YAML: ${describe(e)}`);
+  }
 }
 
 /** Reads and checks every guide once at start-up; the first problem stops start-up with the file's name. */
@@ -85,12 +94,9 @@ export async function loadGuides(contentDir: string): Promise<Result<GuideLibrar
   for (const name of names) {
     const file = path.join('guides', name);
     const where = path.join(dir, name);
-    let parsed: matter.GrayMatterFile<string>;
-    try {
-      parsed = matter(await fs.readFile(where, 'utf8'), { engines: { js: refuseCode, javascript: refuseCode } });
-    } catch (e) {
-      return fail(`${where} has front matter that is not valid YAML: ${describe(e)}`);
-    }
+    const read = await readMarkdownFile(where);
+    if (!read.ok) return read;
+    const parsed = read.value;
     const checked = frontMatter.safeParse(parsed.data);
     if (!checked.success) {
       const lines = checked.error.issues.map((i) => `  ${i.path.join('.') || '(front matter)'}: ${i.message}`);

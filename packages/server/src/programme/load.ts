@@ -1,10 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import matter from 'gray-matter';
 import { z } from 'zod';
 import { err, ok, PROGRAMME_LENGTH, type Result } from '@hearth/core';
 import type { ProgrammeLesson } from '@hearth/core/api';
-import { renderMarkdown } from '../guides/load.ts';
+import { describe, readMarkdownFile, renderMarkdown } from '../guides/load.ts';
 
 /** What every lesson must declare; start-up stops with the file's name when one does not. */
 export const lessonFrontMatter = z.strictObject({
@@ -26,10 +25,6 @@ export const LESSON_WORDS = { min: 400, max: 800 } as const;
 export type ProgrammeLibrary = { readonly lessons: readonly ProgrammeLesson[] };
 export const EMPTY_PROGRAMME: ProgrammeLibrary = { lessons: [] };
 
-function refuseCode(): never {
-  throw new Error('front matter must be YAML, not JavaScript');
-}
-
 const words = (markdown: string) => markdown.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /**
@@ -44,17 +39,14 @@ export async function loadProgramme(contentDir: string, images: ReadonlySet<stri
   try {
     names = (await fs.readdir(dir)).filter((n) => n.endsWith('.md')).sort();
   } catch (e) {
-    return fail(`cannot read the programme folder ${dir} (set CONTENT_DIR): ${e instanceof Error ? e.message : String(e)}`);
+    return fail(`cannot read the programme folder ${dir} (set CONTENT_DIR): ${describe(e)}`);
   }
   const lessons: ProgrammeLesson[] = [];
   for (const name of names) {
     const where = path.join(dir, name);
-    let parsed: matter.GrayMatterFile<string>;
-    try {
-      parsed = matter(await fs.readFile(where, 'utf8'), { engines: { js: refuseCode, javascript: refuseCode } });
-    } catch (e) {
-      return fail(`${where} has front matter that is not valid YAML: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const read = await readMarkdownFile(where);
+    if (!read.ok) return read;
+    const parsed = read.value;
     const checked = lessonFrontMatter.safeParse(parsed.data);
     if (!checked.success) {
       const lines = checked.error.issues.map((i) => `  ${i.path.join('.') || '(front matter)'}: ${i.message}`);
