@@ -28,8 +28,8 @@ export function openFromConfig(config: Config, migrate = true) {
 }
 
 /** `hearth serve`: resolves once the server has stopped after SIGINT/SIGTERM. Returns an exit code. */
-/** The weekly digest's mailer and the origin its link points at (PUBLIC_URL, else the local address). */
-function digestOptions(config: Config) {
+/** The mailer for digests and reminder emails, and the origin their links point at (PUBLIC_URL, else the local address). */
+function mailOptions(config: Config) {
   return { mailer: createMailer(config), origin: config.publicUrl?.origin ?? `http://${config.host}:${config.port}` };
 }
 
@@ -86,7 +86,7 @@ export async function runServer(config: Config): Promise<number> {
   }, SWEEP_EVERY_MS);
   sweeper.unref();
   // One worker in-process, so `npm start` delivers reminders with nothing else running.
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, digest: digestOptions(config), push: pushOptions(database.db, config) });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, mail: mailOptions(config), push: pushOptions(database.db, config) });
 
   const server = listen(app.fetch, config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -160,7 +160,7 @@ export async function runWorker(config: Config): Promise<number> {
     return 1;
   }
   const database = opened.value;
-  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, digest: digestOptions(config), push: pushOptions(database.db, config) });
+  const worker = startNotificationWorker({ db: database.db, pollMs: config.workerPollMs, mail: mailOptions(config), push: pushOptions(database.db, config) });
   console.log(`Hearth worker is running (every ${config.workerPollMs / 1000} s).`);
   return new Promise<number>((resolve) => {
     const stop = () => {

@@ -17,6 +17,8 @@ export const userView = z.object({
   theme,
   /** The weekly email with counts only (no content). */
   weeklyDigest: z.boolean(),
+  /** The weekly reminder (Reconnect's) by email too, in neutral words. */
+  reminderEmail: z.boolean(),
   /** Display name, sealed under the personal key. */
   profile: sealedSmall,
   spaceId: z.nullable(uuid),
@@ -30,6 +32,7 @@ export const settingsUpdate = z
     quietHours: z.optional(z.nullable(hoursRange)),
     theme: z.optional(theme),
     weeklyDigest: z.optional(z.boolean()),
+    reminderEmail: z.optional(z.boolean()),
     profile: z.optional(sealedSmall),
   })
   .check(z.refine((u) => Object.keys(u).length > 0, 'nothing to update'));

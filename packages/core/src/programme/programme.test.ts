@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { activitiesOf, type Activity, type ActivityItem } from './activity.ts';
 import { activeAfter, midweekReminderAt, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
 import { ACTIVITY_TYPES, PROGRAMME_WEEKS } from './weeks.ts';
+import { nextWithinReminderHours, reminderTimes, withinReminderHours } from './hours.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T18:00:00.000Z');
@@ -230,6 +231,63 @@ describe('properties', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('reminders inside the person’s hours', () => {
+  const day = { active: { start: '08:00', end: '22:00' }, quiet: null };
+
+  it('offers only half hours inside the active hours and outside the quiet ones', () => {
+    expect(reminderTimes(day)).toHaveLength(27);
+    const worker = reminderTimes({ active: { start: '10:00', end: '22:00' }, quiet: { start: '12:00', end: '18:00' } });
+    expect(worker[0]).toBe('10:00');
+    expect(worker).toContain('11:30');
+    expect(worker).not.toContain('12:00');
+    expect(worker).not.toContain('17:30');
+    expect(worker).toContain('18:00');
+    expect(worker.at(-1)).toBe('21:00');
+  });
+
+  it('falls back to the active hours when they leave no daytime slot (a night shift)', () => {
+    const night = reminderTimes({ active: { start: '22:00', end: '06:00' }, quiet: null });
+    expect(night[0]).toBe('00:00');
+    expect(night).toContain('22:30');
+    expect(night).not.toContain('12:00');
+  });
+
+  it('moves a reminder that falls in quiet hours to when they end, in the person’s zone', () => {
+    const hours = { active: { start: '08:00', end: '22:00' }, quiet: { start: '18:00', end: '20:00' } };
+    // 19:00 in Berlin in winter is 18:00 UTC.
+    const at = new Date('2026-12-07T18:00:00Z');
+    expect(withinReminderHours(at, 'Europe/Berlin', hours)).toBe(false);
+    expect(nextWithinReminderHours(at, 'Europe/Berlin', hours)?.toISOString()).toBe('2026-12-07T19:00:00.000Z');
+  });
+
+  it('moves a reminder after the active hours to the next morning, across a DST change', () => {
+    // 23:30 on Saturday 24 October 2026 in Berlin (CEST, UTC+2); Sunday morning is CET.
+    const at = new Date('2026-10-24T21:30:00Z');
+    expect(nextWithinReminderHours(at, 'Europe/Berlin', day)?.toISOString()).toBe('2026-10-25T07:00:00.000Z');
+  });
+
+  it('leaves an allowed moment alone', () => {
+    const at = new Date('2026-12-07T10:00:00Z');
+    expect(nextWithinReminderHours(at, 'Europe/Berlin', day)).toBe(at);
+  });
+
+  it('always lands inside the hours when any minute is allowed', () => {
+    const hm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 3 })).map(([h, q]) => `${String(h).padStart(2, '0')}:${String(q * 15).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(hm, hm, fc.option(fc.tuple(hm, hm), { nil: null }), fc.integer({ min: 0, max: 14 * DAY }), fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata'), (s, e, q, t, zone) => {
+        fc.pre(s !== e);
+        const hours = { active: { start: s, end: e }, quiet: q === null || q[0] === q[1] ? null : { start: q[0], end: q[1] } };
+        const at = new Date(T0 + t);
+        const next = nextWithinReminderHours(at, zone, hours);
+        if (next === null) return;
+        expect(next.getTime()).toBeGreaterThanOrEqual(at.getTime());
+        expect(withinReminderHours(next, zone, hours)).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -180,6 +180,7 @@ export type SettingsInput = {
   quietHours?: { start: string; end: string } | null | undefined;
   theme?: string | undefined;
   weeklyDigest?: boolean | undefined;
+  reminderEmail?: boolean | undefined;
   profile?: Uint8Array | undefined;
 };
 
@@ -197,6 +198,7 @@ export async function updateSettings(deps: ServiceDeps, user: UserRow, input: Se
   }
   if (input.theme !== undefined) changes.theme = input.theme;
   if (input.weeklyDigest !== undefined) changes.weeklyDigest = input.weeklyDigest;
+  if (input.reminderEmail !== undefined) changes.reminderEmail = input.reminderEmail;
   if (input.profile !== undefined) changes.profile = input.profile;
   const updated = await updateUser(deps.db, user.id, changes);
   return updated === undefined ? err('invalid_input', 'Account not found.') : ok(updated);

@@ -13,6 +13,7 @@ export function userView(user: UserRow, spaceId: string | null): UserView {
     quietHours: user.quietStart !== null && user.quietEnd !== null ? { start: user.quietStart, end: user.quietEnd } : null,
     theme: theme.success ? theme.data : 'system',
     weeklyDigest: user.weeklyDigest,
+    reminderEmail: user.reminderEmail,
     profile: toB64(user.profile),
     spaceId,
     createdAt: user.createdAt.toISOString(),

@@ -60,6 +60,8 @@ export const users = pgTable('users', {
   theme: text('theme').notNull().default('system'),
   /** Opted in to the weekly email of counts (no content); off by default. */
   weeklyDigest: boolean('weekly_digest').notNull().default(false),
+  /** Opted in to having their weekly reminder (Reconnect's) emailed too, in neutral words; off by default. */
+  reminderEmail: boolean('reminder_email').notNull().default(false),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

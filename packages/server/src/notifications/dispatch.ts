@@ -1,6 +1,17 @@
 import { and, asc, eq, inArray, isNotNull, lte, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { REMIND_DAILY_KINDS, REMIND_WEEKLY_KINDS, SCHEDULED_KINDS, SPARK_KINDS, kindRule, nextDailyReminderAt, nextPlanReminderAt, nextWeekAfter } from '@hearth/core';
+import {
+  REMIND_DAILY_KINDS,
+  REMIND_WEEKLY_KINDS,
+  SCHEDULED_KINDS,
+  SPARK_KINDS,
+  kindRule,
+  nextDailyReminderAt,
+  nextPlanReminderAt,
+  nextWeekAfter,
+  nextWithinReminderHours,
+  withinReminderHours,
+} from '@hearth/core';
 import { itemKind } from '@hearth/core/api';
 import { items, memberships, notifications, spaces, users } from '../db/schema.ts';
 import { notifyMany, type NewNotification } from './notify.ts';
@@ -69,6 +80,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
     .limit(batch)
     .for('update', { skipLocked: true });
   if (due.length === 0) return { claimed: 0, inserted: 0 };
+  const deferred = await deferOutOfHours(tx, due, now);
 
   const members = await tx
     .select({ spaceId: memberships.spaceId, userId: memberships.userId })
@@ -77,7 +89,7 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
 
   const rows: NewNotification[] = [];
   for (const item of due) {
-    if (item.remindAt === null) continue;
+    if (item.remindAt === null || deferred.has(keyOf(item))) continue;
     const kind = itemKind.parse(item.kind);
     const spark = kindRule(kind).spark !== undefined;
     // Shared items remind both partners; a private item only its author (if still in the space); a Spark message only its recipient.
@@ -99,9 +111,46 @@ async function dispatchBatch(tx: Db, now: Date, batch: number): Promise<{ claime
     }
   }
   const inserted = await notifyMany(tx, rows);
-  await rearmDaily(tx, due, now);
+  await rearmDaily(
+    tx,
+    due.filter((d) => !deferred.has(keyOf(d))),
+    now,
+  );
   await rearmScheduled(tx, due, now);
   return { claimed: due.length, inserted: inserted.length };
+}
+
+const keyOf = (item: { spaceId: string; id: string }) => `${item.spaceId}:${item.id}`;
+
+/**
+ * A weekly reminder (Reconnect's) only reaches its author inside their active hours
+ * and outside their quiet hours, read now in their zone: one due at another moment (the
+ * hours changed after it was set, or the worker was down) moves to the next allowed
+ * moment instead, and fires then. Returns the items moved, which notify nobody now.
+ */
+async function deferOutOfHours(tx: Db, due: readonly { id: string; spaceId: string; authorId: string; kind: string }[], now: Date): Promise<Set<string>> {
+  const weekly = due.filter((d) => REMIND_WEEKLY_KINDS.some((k) => k === d.kind));
+  const moved = new Set<string>();
+  if (weekly.length === 0) return moved;
+  const authors = await tx
+    .select({ id: users.id, timeZone: users.timeZone, activeStart: users.activeStart, activeEnd: users.activeEnd, quietStart: users.quietStart, quietEnd: users.quietEnd })
+    .from(users)
+    .where(inArray(users.id, [...new Set(weekly.map((d) => d.authorId))]));
+  for (const item of weekly) {
+    const author = authors.find((a) => a.id === item.authorId);
+    if (author === undefined) continue;
+    const hours = {
+      active: { start: author.activeStart, end: author.activeEnd },
+      quiet: author.quietStart !== null && author.quietEnd !== null ? { start: author.quietStart, end: author.quietEnd } : null,
+    };
+    if (withinReminderHours(now, author.timeZone, hours)) continue;
+    // Hours that allow no minute at all would hold the reminder back for ever; it goes out as set.
+    const next = nextWithinReminderHours(now, author.timeZone, hours);
+    if (next === null) continue;
+    await tx.update(items).set({ remindAt: next }).where(and(eq(items.spaceId, item.spaceId), eq(items.id, item.id)));
+    moved.add(keyOf(item));
+  }
+  return moved;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemResponse, notificationListResponse } from '@hearth/core/api';
-import { weekLater } from '@hearth/core';
+import { isoToZonedDateTime, weekLater } from '@hearth/core';
 import type { Database } from '../db/open.ts';
 import { items } from '../db/schema.ts';
 import { b64, engines, makeCouple, makeTestApp, type Account, type TestApp } from '../test/harness.ts';
@@ -95,6 +95,25 @@ describe.each(engines)('notifications on $name', (engine) => {
     // The session has timed out by now; the reminder does not care. Its next time is read from the table.
     const [row] = await database.db.select({ remindAt: items.remindAt }).from(items).where(eq(items.id, id));
     expect(row?.remindAt?.getTime()).toBeGreaterThan(t.clock.now().getTime());
+  });
+
+  it('holds Reconnect’s weekly reminder back through quiet hours and sends it once they end', async () => {
+    const { a } = await makeCouple(t, 'quiet');
+    // Quiet from an hour ago until two hours from now, on the author's Berlin clock.
+    const wall = (ms: number) => isoToZonedDateTime(new Date(t.clock.now().getTime() + ms).toISOString(), 'Europe/Berlin').slice(11, 16);
+    const quiet = { start: wall(-60 * MINUTE), end: wall(120 * MINUTE) };
+    expect((await a.agent.patch('/api/me/settings', { quietHours: quiet })).status).toBe(200);
+    const id = await create(a, 'programme-reminder', { visibility: 'private', remindAt: inMinutes(10) });
+    t.clock.advance(11 * MINUTE);
+    await dispatch();
+    expect((await list(a)).notifications).toEqual([]);
+    const held = itemResponse.parse((await a.agent.get(`/api/items/${id}`)).body).item;
+    expect(isoToZonedDateTime(held.remindAt ?? '', 'Europe/Berlin').slice(11, 16)).toBe(quiet.end);
+    t.clock.advance(2 * 60 * MINUTE);
+    await dispatch();
+    await dispatch();
+    // The session has timed out by now; the reminder does not care.
+    expect(await notificationsFor(database.db, a.session.user.id)).toHaveLength(1);
   });
 
   it('notifies both partners of a due shared item once, in neutral words', async () => {

@@ -31,6 +31,8 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: ts('created_at').notNull(),
     readAt: ts('read_at'),
+    /** When its email went out (a weekly reminder, for someone who opted in): the claim that sends it at most once. */
+    emailedAt: ts('emailed_at'),
   },
   (t) => [
     foreignKey({ name: 'notifications_item_fk', columns: [t.spaceId, t.itemId], foreignColumns: [items.spaceId, items.id] }).onDelete('cascade'),

@@ -4,6 +4,7 @@ import { sendWeeklyDigests } from '../week/digest.ts';
 import { deliverDuePushes, type PushOptions } from '../push/deliver.ts';
 import { touchWorkerStep } from '../touch/planning.ts';
 import { dispatchDueReminders } from './dispatch.ts';
+import { sendReminderEmails } from './reminder-mail.ts';
 
 export type NotificationWorker = {
   /** Waits for a poll in progress to finish, so the database can be closed safely afterwards. */
@@ -14,8 +15,8 @@ export type WorkerOptions = {
   readonly db: Db;
   readonly pollMs: number;
   readonly now?: () => Date;
-  /** Sends weekly digests too, when given (the mail link's origin comes with it). */
-  readonly digest?: { readonly mailer: Mailer; readonly origin: string };
+  /** Sends weekly digests and emailed weekly reminders too, when given (the mail link's origin comes with it). */
+  readonly mail?: { readonly mailer: Mailer; readonly origin: string };
   /** Web Push: when given, each poll also sends the pushes that are due (the outbox, decision 0025). */
   readonly push?: PushOptions;
 };
@@ -25,11 +26,14 @@ async function poll(options: WorkerOptions, now: () => Date, touch: (at: Date) =
   await dispatchDueReminders(options.db, now());
   await touch(now());
   if (options.push !== undefined) await deliverDuePushes(options.db, now, options.push);
-  if (options.digest) await sendWeeklyDigests({ db: options.db, ...options.digest }, now());
+  if (options.mail) {
+    await sendReminderEmails({ db: options.db, ...options.mail }, now());
+    await sendWeeklyDigests({ db: options.db, ...options.mail }, now());
+  }
 }
 
 /**
- * Polls for due reminders, then nudges, then due pushes, then weekly digests every `pollMs`, one poll at a time. Any number of these may
+ * Polls for due reminders, then nudges, then due pushes, then reminder emails and weekly digests every `pollMs`, one poll at a time. Any number of these may
  * run against one PostgreSQL database (`hearth worker`); `dispatchDueReminders`
  * keeps delivery exactly-once between them.
  */

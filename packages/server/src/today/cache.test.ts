@@ -41,6 +41,7 @@ function contextFor(token: string, userId: string, spaceId: string | null): Sess
       quietEnd: null,
       theme: 'system',
       weeklyDigest: false,
+      reminderEmail: false,
       createdAt: at,
       updatedAt: at,
     },

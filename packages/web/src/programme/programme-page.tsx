@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { CircleCheck, Circle, Lock } from 'lucide-preact';
-import { describeReason, suggestionReasons, type ProgrammeView, type WeekView } from '@hearth/core';
+import { describeReason, reminderTimes, suggestionReasons, type ProgrammeView, type ReminderHours, type WeekView } from '@hearth/core';
 import { TrendChart } from '../help/trend-chart.tsx';
 import type { ProgrammeLesson } from '@hearth/core/api';
 import { Link } from '../shared/router.tsx';
@@ -29,7 +29,7 @@ function ProgrammeContent({ session, space }: { session: Unlocked; space: Loaded
   if (programme.data === null) return programme.error ? <ErrorMessage message={programme.error} /> : <Spinner label="Opening Reconnect…" />;
   const { view } = programme.data;
   if (view.status === 'not-started' || view.status === 'invited') return <StartCard programme={programme} view={view} partnerName={partnerName} />;
-  return <Started programme={programme} data={programme.data} partnerName={partnerName} timeZone={session.user.timeZone} />;
+  return <Started programme={programme} data={programme.data} partnerName={partnerName} timeZone={session.user.timeZone} hours={{ active: session.user.activeHours, quiet: session.user.quietHours }} emailed={session.user.reminderEmail} />;
 }
 
 function StartCard({ programme, view, partnerName }: { programme: Programme; view: ProgrammeView; partnerName: string }) {
@@ -56,7 +56,21 @@ function StartCard({ programme, view, partnerName }: { programme: Programme; vie
   );
 }
 
-function Started({ programme, data, partnerName, timeZone }: { programme: Programme; data: ProgrammeData; partnerName: string; timeZone: string }) {
+function Started({
+  programme,
+  data,
+  partnerName,
+  timeZone,
+  hours,
+  emailed,
+}: {
+  programme: Programme;
+  data: ProgrammeData;
+  partnerName: string;
+  timeZone: string;
+  hours: ReminderHours;
+  emailed: boolean;
+}) {
   const { view } = data;
   const pause = useAction(() => programme.act(view.status === 'paused' ? 'resume' : 'pause'));
   const current = view.weeks[view.current - 1];
@@ -111,7 +125,7 @@ function Started({ programme, data, partnerName, timeZone }: { programme: Progra
       {view.status === 'finished' || shown === 6 ? <CheckUp data={data} partnerName={partnerName} timeZone={timeZone} /> : null}
       <section class="screen-foot">
         {view.nextOpensAt !== null && view.current < 6 ? <p class="hint">Week {view.current + 1} opens by {formatDate(view.nextOpensAt)}, or as soon as this week is done.</p> : null}
-        {view.status === 'active' ? <ReminderForm programme={programme} /> : null}
+        {view.status === 'active' ? <ReminderForm programme={programme} hours={hours} emailed={emailed} /> : null}
         <ErrorMessage message={pause.error} />
         <button type="button" disabled={pause.busy} onClick={() => void pause.run()}>
           {view.status === 'paused' ? 'Resume Reconnect' : 'Pause Reconnect'}
@@ -272,10 +286,11 @@ function CheckUp({ data, partnerName, timeZone }: { data: ProgrammeData; partner
 }
 
 /** Waking hours only, so the reminder never lands in the night. */
-const REMINDER_TIMES = Array.from({ length: 14 }, (_, i) => `${String(i + 8).padStart(2, '0')}:00`);
 
-function ReminderForm({ programme }: { programme: Programme }) {
+/** The weekly reminder's time, offered only inside the person's active hours and outside their quiet ones. */
+function ReminderForm({ programme, hours, emailed }: { programme: Programme; hours: ReminderHours; emailed: boolean }) {
   const id = useId();
+  const times = reminderTimes(hours);
   const [time, setTime] = useState(programme.reminder ?? 'none');
   const save = useAction(() => programme.setReminder(time === 'none' ? null : time));
   const [saved, setSaved] = useState(false);
@@ -302,7 +317,9 @@ function ReminderForm({ programme }: { programme: Programme }) {
           }}
         >
           <option value="none">No reminder</option>
-          {REMINDER_TIMES.map((t) => (
+          {/* A time saved before the hours changed stays visible; the server holds it to the new hours. */}
+          {programme.reminder !== null && !times.includes(programme.reminder) ? <option value={programme.reminder}>{programme.reminder}</option> : null}
+          {times.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
@@ -313,7 +330,11 @@ function ReminderForm({ programme }: { programme: Programme }) {
         </button>
       </div>
       <p class="hint" role="status">
-        {saved ? (time === 'none' ? 'No weekly reminder.' : `Saved: each week at ${time}, in plain words ("A reminder in Hearth").`) : 'On the day your week starts. It never names Reconnect.'}
+        {saved ? (time === 'none' ? 'No weekly reminder.' : `Saved: each week at ${time}, in plain words ("A reminder in Hearth").`) : 'On the day your week starts, within your active hours. It never names Reconnect.'}
+      </p>
+      <p class="hint">
+        {emailed ? 'Also sent by email. ' : 'By notification. '}
+        <Link href="/app/settings/reminders">{emailed ? 'Change in Reminders' : 'Email it too, or change your hours'}</Link>
       </p>
       <ErrorMessage message={save.error} />
     </form>

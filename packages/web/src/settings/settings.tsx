@@ -150,11 +150,12 @@ export function RemindersPage({ session }: { session: Unlocked }) {
     quietHours: user.quietHours,
   });
   const [weeklyDigest, setWeeklyDigest] = useState(user.weeklyDigest);
+  const [reminderEmail, setReminderEmail] = useState(user.reminderEmail);
   const [saved, setSaved] = useState('');
   const save = useAction(async () => {
     const window = dayWindow.value();
     if (!window.ok) return window;
-    const res = await saveSettings({ ...window.value, weeklyDigest });
+    const res = await saveSettings({ ...window.value, weeklyDigest, reminderEmail });
     if (!res.ok) return res;
     setSaved('Saved');
     return ok(undefined);
@@ -178,7 +179,7 @@ export function RemindersPage({ session }: { session: Unlocked }) {
           quiet={{ legend: 'Quiet hours (optional)', hint: 'No reminders at all in this window, for example during work.', labels: ['Quiet from', 'Quiet until'] }}
         />
         <fieldset>
-          <legend>Weekly email</legend>
+          <legend>Email</legend>
           <div class="check">
             <input
               id={`${id}-digest`}
@@ -192,6 +193,19 @@ export function RemindersPage({ session }: { session: Unlocked }) {
           <p class="hint" id={`${id}-digest-hint`}>
             On Monday morning: how many check-ins, thank-yous and times together you shared last week. Counts only, never what
             either of you wrote.
+          </p>
+          <div class="check">
+            <input
+              id={`${id}-remind`}
+              type="checkbox"
+              checked={reminderEmail}
+              aria-describedby={`${id}-remind-hint`}
+              onChange={(e) => setReminderEmail(e.currentTarget.checked)}
+            />
+            <label for={`${id}-remind`}>Email me my weekly reminder too</label>
+          </div>
+          <p class="hint" id={`${id}-remind-hint`}>
+            If you set a weekly reminder in Reconnect: the same moment, by email, in plain words (“Your week in Hearth is ready”).
           </p>
         </fieldset>
         <ErrorMessage message={save.error} />
