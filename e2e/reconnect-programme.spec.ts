@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
-import { openBrowser, pairUp, signUp } from './support/couple.ts';
+import { openBrowser, pairUp, signInIfLocked, signUp } from './support/couple.ts';
 import { dumpDatabase } from './support/hearth-server.ts';
 import { goTo, openTool } from './support/nav.ts';
 import { useHearthServer } from './support/use-hearth.ts';
@@ -11,7 +11,8 @@ import { useHearthServer } from './support/use-hearth.ts';
  * today's question, one small topic talked through — and each sees the other's
  * "done" without ticking anything, then week 1 complete on Today. Alex writes a
  * shared reflection that the database holds only sealed. Jo, whose partner has not
- * joined Hearth, finishes week 1 alone with its solo variants.
+ * joined Hearth, finishes week 1 alone with its solo variants and, five weeks on,
+ * reaches the check-up with her pulse at the start and now.
  */
 
 const alex = { email: 'alex.reconnect@example.com', password: 'slow mornings by the sea', name: 'Alex' };
@@ -55,8 +56,8 @@ async function openTopicWithSide(page: Page, topic: string, side: string): Promi
   await page.getByRole('button', { name: 'Share my side' }).click();
 }
 
-async function takePulse(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Take the pulse' }).click();
+async function takePulse(page: Page, link = 'Take the pulse'): Promise<void> {
+  await page.getByRole('link', { name: link, exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Relationship pulse', level: 1 })).toBeVisible();
   const groups = page.getByRole('group');
   for (const [i, label] of ['Happy enough', 'Somewhat true', 'Mostly true', 'Somewhat true'].entries()) await groups.nth(i).getByRole('radio', { name: label, exact: true }).check();
@@ -152,8 +153,8 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
     await expect(a.page.getByText('(shared with Sam)')).toBeVisible();
   });
 
+  const j = await openBrowser(browser, server, problems);
   await test.step('Jo, whose partner has not joined, does week 1 alone', async () => {
-    const j = await openBrowser(browser, server, problems);
     await j.page.goto('/app/sign-up');
     await signUp(j.page, jo);
     await j.page.getByRole('button', { name: 'Create our space' }).click();
@@ -161,6 +162,8 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
     await openTool(j.page, 'Reconnect');
     await expect(j.page.getByText('You can do it alone and bring your partner in at any week.')).toBeVisible();
     await j.page.getByRole('button', { name: 'Start Reconnect' }).click();
+    await takePulse(j.page);
+    await openReconnect(j.page);
     await exercise(j.page, 'Check in with how you are');
     await checkIn(j.page);
     await openReconnect(j.page);
@@ -171,6 +174,24 @@ test('a couple starts Reconnect and finishes week 1 through the real tools; one 
     await openTopicWithSide(j.page, 'Weekends', 'I feel rushed on Saturdays and would love one slow morning a week.');
     await goTo(j.page, 'Today');
     await expect(j.page.getByRole('region', { name: /^Reconnect/ })).toContainText('Week 1 complete. Week 2 is open');
+  });
+
+  await test.step('five weeks on, Jo reaches the check-up, takes the pulse again and sees the start and now', async () => {
+    // The weeks open on the device's clock: move it on, as five weeks of life would.
+    await j.page.clock.install({ time: new Date(Date.now() + 36 * 24 * 60 * 60_000) });
+    await j.page.reload();
+    await signInIfLocked(j.page, jo);
+    await goTo(j.page, 'Help');
+    await openTool(j.page, 'Reconnect');
+    await expect(j.page.getByRole('heading', { name: 'Check-up and when to get help', level: 2 })).toBeVisible();
+    const checkUp = j.page.getByRole('region', { name: 'Your check-up' });
+    await expect(checkUp).toContainText('Take the pulse again this week');
+    await takePulse(j.page, 'Take the pulse again');
+    await goTo(j.page, 'Help');
+    await openTool(j.page, 'Reconnect');
+    await expect(checkUp).toContainText('Your pulse at the start and now.');
+    await expect(checkUp.getByRole('link', { name: 'Help' })).toBeVisible();
+    await expectAccessible(j.page, 'reconnect: the check-up');
     await j.context.close();
   });
 

@@ -52,7 +52,30 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
   ['settings-reminders', '/app/settings/reminders', 'main h1'],
   ['settings-device', '/app/settings/device', 'main h1'],
   ['settings-data', '/app/settings/data', 'main h1'],
+  // Last, because it moves the page's clock five weeks on (after programme-week started Reconnect).
+  [
+    'programme-checkup',
+    '/app/help',
+    'main h1',
+    async (page) => {
+      await takePulse(page, ['Happy enough', 'Somewhat true', 'A little true', 'Somewhat true']);
+      await page.clock.install({ time: new Date(Date.now() + 36 * 24 * 60 * 60_000) });
+      await takePulse(page, ['Quite happy', 'Mostly true', 'Mostly true', 'Mostly true']);
+      await goInside(page, '/app/help/reconnect');
+      await page.getByRole('heading', { name: 'Your check-up', level: 2 }).waitFor();
+    },
+  ],
 ];
+
+/** The relationship pulse, one answer per question, as a person taps it. */
+async function takePulse(page: Page, answers: readonly string[]): Promise<void> {
+  await goInside(page, '/app/help');
+  await goInside(page, '/app/help/pulse');
+  const groups = page.getByRole('group');
+  for (const [i, label] of answers.entries()) await groups.nth(i).getByRole('radio', { name: label, exact: true }).check();
+  await page.getByRole('button', { name: 'Save my pulse' }).click();
+  await page.getByRole('heading', { name: /^Your pulse: \d+ out of 21$/ }).waitFor();
+}
 
 async function goInside(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {

@@ -79,7 +79,8 @@ function Started({
   const baseline = data.myPulses[0];
   return (
     <>
-      {baseline === undefined ? (
+      {/* By week 6 the check-up's pulse is the one to take; a starting point then would be a second card asking the same. */}
+      {baseline === undefined && view.current < 6 ? (
         <section class="card" aria-labelledby="baseline-heading">
           <h2 id="baseline-heading">First, your starting point</h2>
           <p>Take the relationship pulse: four questions, private to you. At the end you can compare.</p>
@@ -262,7 +263,13 @@ function CheckUp({ data, partnerName, timeZone }: { data: ProgrammeData; partner
   return (
     <section class="card" aria-labelledby="checkup-heading">
       <h2 id="checkup-heading">Your check-up</h2>
-      <p>{data.myPulses.length > 1 ? 'Your pulse at the start and now.' : 'Take the pulse again this week to see where you are now.'}</p>
+      <p>
+        {data.myPulses.length > 1
+          ? 'Your pulse at the start and now.'
+          : data.myPulses.length === 1
+            ? 'Take the pulse again this week to see where you are now.'
+            : 'Take the pulse this week to see where you are.'}
+      </p>
       <TrendChart mine={data.myPulses} partner={partner} partnerLabel={partnerName} timeZone={timeZone} />
       <p class="hint">{both ? `You both shared your scores, so you see each other's.` : `${partnerName}'s scores show here once you have both shared yours.`}</p>
       {reasons.length > 0 ? (
@@ -284,8 +291,6 @@ function CheckUp({ data, partnerName, timeZone }: { data: ProgrammeData; partner
     </section>
   );
 }
-
-/** Waking hours only, so the reminder never lands in the night. */
 
 /** The weekly reminder's time, offered only inside the person's active hours and outside their quiet ones. */
 function ReminderForm({ programme, hours, emailed }: { programme: Programme; hours: ReminderHours; emailed: boolean }) {
