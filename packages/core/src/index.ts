@@ -34,3 +34,4 @@ export * from './week/our-week.ts';
 export * from './data/index.ts';
 export * from './spark/index.ts';
 export * from './programme/index.ts';
+export * from './play/index.ts';

@@ -4,6 +4,7 @@ import { safetyAnswers } from './safety.ts';
 import { desireAnswersRecord } from '../spark/desire-answers.ts';
 import { rhythmEntryRecord, rhythmWishRecord } from '../spark/rhythm-records.ts';
 import { programmeEventBody, programmeProgressBody, programmeReflectionBody } from '../programme/bodies.ts';
+import { playDraftRecord } from '../play/bodies.ts';
 
 /**
  * Bodies of `private-record` items: sealed under the author's personal key, one
@@ -41,6 +42,8 @@ export const privateRecordBody = z.discriminatedUnion('type', [
   rhythmWishRecord,
   // Reconnect (issue 21): a reflection kept to oneself.
   programmeReflectionBody,
+  // Play (issue 22): a round in progress, or the solo "about me" answers, until it is finished.
+  playDraftRecord,
 ]);
 
 export type PulseRecord = z.infer<typeof pulseRecord>;

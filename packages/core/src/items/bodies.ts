@@ -38,6 +38,7 @@ import { togetherFirstBody } from '../together/firsts.ts';
 import { togetherInterestBody, togetherPrivateBody } from '../together/interests.ts';
 import { sparkRhythmBody, sparkWishBandBody, sparkWishRevealBody } from '../spark/rhythm.ts';
 import { programmeReminderBody } from '../programme/bodies.ts';
+import { playAnswersBody, playFinishedBody, playRoundBody } from '../play/bodies.ts';
 import { sparkMessageBody, sparkReactionBody, sparkReplyBody, sparkSteerBody } from '../spark/bodies.ts';
 
 /**
@@ -91,6 +92,9 @@ export const ITEM_BODY_SCHEMAS = {
   'spark-reaction': sparkReactionBody,
   'spark-steer': sparkSteerBody,
   'programme-reminder': programmeReminderBody,
+  'play-round': playRoundBody,
+  'play-answers': playAnswersBody,
+  'play-finished': playFinishedBody,
 } as const satisfies Record<ItemKindName, z.core.$ZodType>;
 
 /** The body schema of any kind, for code that handles items of every kind (exports). */

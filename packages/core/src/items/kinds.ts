@@ -51,6 +51,9 @@ export const ITEM_KINDS = [
   'spark-reaction',
   'spark-steer',
   'programme-reminder',
+  'play-round',
+  'play-answers',
+  'play-finished',
 ] as const;
 export type ItemKindName = (typeof ITEM_KINDS)[number];
 
@@ -159,6 +162,11 @@ export const ITEM_KIND_RULES = {
   'spark-steer': { visibilities: SHARED, spark: { notify: false } },
   // Reconnect (issue 21): the server may know that a person has a weekly programme reminder and when, nothing more.
   'programme-reminder': { visibilities: ['private'], remindWeekly: true },
+  // Play (issue 22): a round's id comes from the space key, game and number, so two partners starting at once
+  // make one round. Answers are written whole when a person finishes and withheld until the other has too.
+  'play-round': { visibilities: SHARED },
+  'play-answers': { visibilities: SHARED, parents: ['play-round'], onePerAuthor: true, revealWhenBoth: true },
+  'play-finished': { visibilities: SHARED, parents: ['play-round'], onePerAuthor: true },
 } as const satisfies Record<ItemKindName, KindRule>;
 
 export const kindRule = (kind: ItemKindName): KindRule => ITEM_KIND_RULES[kind];
