@@ -41,6 +41,8 @@ const PulsePage = lazyScreen(() => import('./help/pulse-page.tsx').then((m) => m
 const PrivateCheckPage = lazyScreen(() => import('./help/private-check.tsx').then((m) => m.PrivateCheckPage));
 const SummaryPage = lazyScreen(() => import('./help/summary-page.tsx').then((m) => m.SummaryPage));
 const ProgrammePage = lazyScreen(() => import('./programme/programme-page.tsx').then((m) => m.ProgrammePage));
+const PlayPage = lazyScreen(() => import('./play/play-page.tsx').then((m) => m.PlayPage));
+const GamePage = lazyScreen(() => import('./play/play-page.tsx').then((m) => m.GamePage));
 const WeekPage = lazyScreen(() => import('./week/week-page.tsx').then((m) => m.WeekPage));
 const TogetherPage = lazyScreen(() => import('./together/together-page.tsx').then((m) => m.TogetherPage));
 const NewPlanPage = lazyScreen(() => import('./together/plan-pages.tsx').then((m) => m.NewPlanPage));
@@ -161,6 +163,9 @@ function signedIn(path: string, session: Unlocked): ComponentChildren {
   if (clean === '/app/together/firsts') return <FirstsPage session={session} />;
   if (clean === '/app/together/interests') return <InterestsPage session={session} />;
   if (clean === '/app/together/calendar') return <CalendarPage session={session} />;
+  if (clean === '/app/together/play') return <PlayPage session={session} />;
+  if (clean === '/app/together/play/know-me') return <GamePage session={session} game="know-me" />;
+  if (clean === '/app/together/play/this-or-that') return <GamePage session={session} game="this-or-that" />;
   if (clean === '/app/talk/topics') return <TopicsPage session={session} />;
   if (clean === '/app/talk/question') return <QuestionPage session={session} />;
   if (clean === '/app/talk/check-in') return <CheckinPage session={session} />;

@@ -1,73 +1,30 @@
-import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
-import { z } from 'zod/mini';
+import { useCallback } from 'preact/hooks';
 import {
   err,
   nextRoundNumber,
   ok,
   openRound,
   pickRoundQuestions,
-  playDraftRecord,
   playRoundId,
-  playRounds,
   toB64,
   usedQuestionIds,
   type PlayDraftRecord,
   type PlayGame,
-  type PlayItem,
   type PlayRoundBody,
   type Result,
   type RoundView,
   type SparkLevel,
 } from '@hearth/core';
-import { itemResponse, type ItemKind, type ItemView } from '@hearth/core/api';
+import { itemResponse, type ItemView } from '@hearth/core/api';
 import { sealJson } from '@hearth/core/crypto';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { createItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, updateItem } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
-import { useLiveReload } from '../shared/use-live-reload.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
+import { usePlayRounds } from './play-load.ts';
 
-/**
- * Play's items, decrypted on this device, and the writes a round makes (issue 22). The
- * server withholds the partner's answers until both have finished; `playRounds` checks
- * that again, so what the screens show is only what this person may see.
- */
-
-const PLAY_KINDS: readonly ItemKind[] = ['play-round', 'play-answers', 'play-finished'];
-/** Drafts live in the neutral private kind; only the ones of type `play-draft` are ours. */
-const LOADED_KINDS: readonly ItemKind[] = [...PLAY_KINDS, 'private-record'];
-const anyBody = z.unknown();
-
-export type Draft = { readonly view: ItemView; readonly body: PlayDraftRecord };
-
-type Loaded = {
-  readonly rounds: readonly RoundView[];
-  readonly drafts: ReadonlyMap<string, Draft>;
-  /** Play items that could not be opened here: counted and said, never silently dropped. */
-  readonly unreadable: number;
-};
-
-function decode(views: readonly ItemView[], keys: ItemKeys, me: string): Loaded {
-  const items: PlayItem[] = [];
-  const drafts = new Map<string, Draft>();
-  let unreadable = 0;
-  for (const view of views) {
-    if (view.kind === 'private-record') {
-      if (view.authorId !== me) continue;
-      const opened = openItem(view, keys, playDraftRecord);
-      // Other private records (a pulse, a reflection) are not Play's to count.
-      if (!opened.ok) continue;
-      const had = drafts.get(opened.value.roundId);
-      if (had === undefined || had.view.updatedAt < view.updatedAt) drafts.set(opened.value.roundId, { view, body: opened.value });
-      continue;
-    }
-    const opened = openItem(view, keys, anyBody);
-    if (!opened.ok) unreadable += 1;
-    items.push({ id: view.id, kind: view.kind, authorId: view.authorId, parentId: view.parentId, createdAt: view.createdAt, body: opened.ok ? opened.value : null });
-  }
-  return { rounds: playRounds(items, me), drafts, unreadable };
-}
+/** The writes a round makes (issue 22): start one, keep it going privately, finish it. */
 
 /** Writes a round under its derived id; if the partner started it first (409), reads theirs. */
 async function writeRound(spaceId: string, spaceKey: Uint8Array, body: PlayRoundBody): Promise<Result<ItemView>> {
@@ -86,24 +43,10 @@ async function writeRound(spaceId: string, spaceKey: Uint8Array, body: PlayRound
 
 export type Play = ReturnType<typeof usePlay>;
 
+/** Play's screens: the rounds and drafts, and the writes a round makes. */
 export function usePlay(session: Unlocked, space: LoadedSpace, spark: SparkLevel | null) {
-  const keys: ItemKeys = useMemo(() => ({ spaceKey: space.key, personalKey: session.keys.personalKey }), [space.key, session.keys]);
-  const me = session.user.id;
+  const { data, setData, error, reload, keys } = usePlayRounds(session, space, true);
   const hasPartner = partnerOf(space) !== null;
-  const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const alive = useRef(true);
-
-  const reload = useCallback(async () => {
-    const res = await listItemsOfKinds(LOADED_KINDS);
-    if (!alive.current) return;
-    if (res.ok) {
-      setData(decode(res.value, keys, me));
-      setError(null);
-    } else setError(res.message);
-  }, [keys, me]);
-
-  useLiveReload(reload, undefined, alive, LOADED_KINDS);
 
   /** Makes sure a game has an open round, started now if there is none (by whichever partner comes first). */
   const start = useCallback(

@@ -10,6 +10,7 @@ import { TogetherToday } from '../together/together-today.tsx';
 import { InterestsToday } from '../together/interests-today.tsx';
 import { TouchToday } from '../touch/touch-today.tsx';
 import { ProgrammeToday } from '../programme/programme-today.tsx';
+import { PlayToday } from '../play/play-today.tsx';
 
 /**
  * Today for a couple, in order of what matters: what the partner is waiting on first
@@ -26,6 +27,7 @@ export function CoupleToday({ session, space }: { session: Unlocked; space: Load
       <SupportToday session={session} space={space} support={support} part="waiting" />
       <CheckinToday session={session} space={space} />
       <QuestionToday session={session} space={space} />
+      <PlayToday session={session} space={space} />
       <TogetherToday session={session} space={space} />
       <TouchToday session={session} space={space} />
       <SupportToday session={session} space={space} support={support} part="later" />

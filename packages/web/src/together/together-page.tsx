@@ -1,5 +1,5 @@
 import { unanswered } from '@hearth/core';
-import { CalendarPlus, Lightbulb, Palette, Sparkles } from 'lucide-preact';
+import { CalendarPlus, Dices, Lightbulb, Palette, Sparkles } from 'lucide-preact';
 import type { ComponentChildren } from 'preact';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, Page, Spinner } from '../shared/ui.tsx';
@@ -53,6 +53,7 @@ function TogetherTools({ session, space }: { session: Unlocked; space: LoadedSpa
   const waiting = joined && data ? unanswered(data.deck, together.answers).length : null;
   const tools: Tool[] = [
     { href: '/app/together/ideas', name: 'Ideas deck', description: ideasLine(joined, waiting), icon: Lightbulb },
+    { href: '/app/together/play', name: 'Play', description: 'Two-minute games: how well do you know me, and this or that.', icon: Dices },
     { href: '/app/together/firsts', name: 'First firsts', description: 'New things you did together for the very first time.', icon: Sparkles },
     { href: '/app/together/interests', name: 'Interests', description: "What each of you loves, and a weekly nudge to ask about it.", icon: Palette },
     { href: '/app/together/calendar', name: 'Calendar', description: 'Put your rituals and dates in the calendar app you already use.', icon: CalendarPlus },
