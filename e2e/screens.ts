@@ -16,7 +16,7 @@ const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, 
 const THEMES = ['light', 'dark'] as const;
 
 /** Every destination a signed-in person can reach, by the name the gallery files use. */
-const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (page: Page) => Promise<void>][] = [
+const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (page: Page, partner: Page) => Promise<void>][] = [
   ['today', '/app/today', 'main h1'],
   ['talk', '/app/talk', 'main h1'],
   ['talk-check-in', '/app/talk/check-in', 'main h1'],
@@ -45,6 +45,28 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
       await page.getByText('Read the lesson').click();
     },
   ],
+  ['play', '/app/together/play', 'main h1'],
+  [
+    'play-question',
+    '/app/together/play/know-me',
+    'main h1',
+    async (page) => {
+      await page.getByRole('button', { name: 'Start a round' }).click();
+      await page.getByText('About you · 1 of 10').waitFor();
+      await page.locator('form.play-round').getByRole('radio').nth(1).check();
+    },
+  ],
+  [
+    'play-reveal',
+    '/app/together/play/know-me',
+    'main h1',
+    async (page, partner) => {
+      await answerAll(page, [0, 1, 2, 0, 1, 1, 1, 2, 0, 0]);
+      await goInside(partner, '/app/together/play/know-me');
+      await answerAll(partner, [1, 1, 0, 0, 2, 0, 1, 2, 1, 0]);
+      await page.getByRole('heading', { name: /^You knew/ }).waitFor();
+    },
+  ],
   ['spark', '/app/spark', 'main h1'],
   ['week', '/app/week', 'main h1'],
   ['notifications', '/app/notifications', 'main h1'],
@@ -66,6 +88,16 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
     },
   ],
 ];
+
+/** Plays an open Play round to the end with these option numbers. */
+async function answerAll(page: Page, picks: readonly number[]): Promise<void> {
+  const form = page.locator('form.play-round');
+  for (const [i, pick] of picks.entries()) {
+    await form.getByText(new RegExp(`· ${String(i + 1)} of ${String(picks.length)}$`)).waitFor();
+    await form.getByRole('radio').nth(pick).check();
+    await form.getByRole('button', { name: i === picks.length - 1 ? 'Finish' : 'Next' }).click();
+  }
+}
 
 /** The relationship pulse, one answer per question, as a person taps it. */
 async function takePulse(page: Page, answers: readonly string[]): Promise<void> {
@@ -92,7 +124,7 @@ try {
   const only = process.env['SCREENS_ONLY']?.split(',').filter(Boolean);
   if (!only) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const { first } = await pairUp(browser, server, problems, {
+  const { first, second } = await pairUp(browser, server, problems, {
     first: { email: 'ana.screens@example.com', password: 'the orchard in late summer', name: 'Ana' },
     second: { email: 'ben.screens@example.com', password: 'a kettle on the old stove', name: 'Ben' },
   });
@@ -101,7 +133,7 @@ try {
     if (only && !only.includes(name)) continue;
     await goInside(page, path);
     await page.locator(ready).first().waitFor();
-    if (prepare) await prepare(page);
+    if (prepare) await prepare(page, second.page);
     // Let lazy parts and their first data arrive before the picture: no spinner or "Loading…" left.
     await page.waitForLoadState('networkidle');
     await page.locator('main [role="status"] progress, main .loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);

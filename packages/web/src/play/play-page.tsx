@@ -98,7 +98,7 @@ function scoreLine(reveal: Reveal | null, partnerName: string): string {
 /** /app/together/play/know-me and /app/together/play/this-or-that */
 export function GamePage({ session, game }: { session: Unlocked; game: PlayGame }) {
   return (
-    <Page title={GAME_NAMES[game]}>
+    <Page title={GAME_NAMES[game]} backTo={{ href: '/app/together/play', label: 'Play' }}>
       <SpaceGate why={WHY}>{(space) => <WithPlay session={session} space={space}>{(play, partner) => <Game play={play} game={game} partnerName={partner} />}</WithPlay>}</SpaceGate>
     </Page>
   );
@@ -112,19 +112,28 @@ function Game({ play, game, partnerName }: { play: Play; game: PlayGame; partner
   const partner = partnerName ?? 'your partner';
 
   if (open === null) {
-    return (
-      <>
-        {last ? <RevealView round={last} play={play} partnerName={partner} /> : null}
-        <section class="card" aria-labelledby="play-start">
-          <h2 id="play-start">{last ? 'Another round?' : 'A new round'}</h2>
-          <p>{GAME_ABOUT[game]}</p>
-          {partnerName === null ? <p class="hint">Your partner has not joined yet: answer about yourself now, and they become your first round’s answers when they arrive.</p> : null}
+    const button = (
+      <button type="button" class="primary" disabled={start.busy} onClick={() => void start.run()}>
+        {last ? 'Play another round' : 'Start a round'}
+      </button>
+    );
+    if (last) {
+      return (
+        <>
+          <RevealView round={last} play={play} partnerName={partner} />
           <ErrorMessage message={start.error} />
-          <button type="button" class="primary" disabled={start.busy} onClick={() => void start.run()}>
-            {last ? 'Play another round' : 'Start a round'}
-          </button>
-        </section>
-      </>
+          <div class="actions">{button}</div>
+        </>
+      );
+    }
+    return (
+      <section class="card" aria-labelledby="play-start">
+        <h2 id="play-start">A new round</h2>
+        <p>{GAME_ABOUT[game]}</p>
+        {partnerName === null ? <p class="hint">Your partner has not joined yet: answer about yourself now, and they become your first round’s answers when they arrive.</p> : null}
+        <ErrorMessage message={start.error} />
+        {button}
+      </section>
     );
   }
   if (open.iFinished) {
@@ -185,7 +194,7 @@ function RoundPlayer({ play, round, partnerName }: { play: Play; round: RoundVie
   const busy = next.busy || finish.busy;
   return (
     <form
-      class="card play-round"
+      class="card stack play-round"
       aria-labelledby={`${id}-q`}
       onSubmit={(e) => {
         e.preventDefault();

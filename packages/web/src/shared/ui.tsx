@@ -15,7 +15,20 @@ import { ChevronLeft } from 'lucide-preact';
 // On the very first screen focus stays at the top of the document, so Tab reaches the skip link first.
 let firstPage = true;
 
-export function Page({ title, heading, children, className }: { title: string; heading?: string; children: ComponentChildren; className?: string }) {
+export function Page({
+  title,
+  heading,
+  children,
+  className,
+  backTo,
+}: {
+  title: string;
+  heading?: string;
+  children: ComponentChildren;
+  className?: string;
+  /** A screen one level below a tool (a game inside Play) leads back to that tool rather than the hub. */
+  backTo?: { readonly href: string; readonly label: string };
+}) {
   const h1 = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Hearth`;
@@ -27,7 +40,7 @@ export function Page({ title, heading, children, className }: { title: string; h
   // A tool's screen (/app/support/wins) leads back to its hub, the way a phone app's screens do.
   const path = useRoute().replace(/\/$/, '');
   const hub = currentDestination(path);
-  const back = hub && hub.href !== path ? hub : null;
+  const back = backTo ?? (hub && hub.href !== path ? hub : null);
   return (
     <div class={className ? `page ${className}` : 'page'}>
       {back ? (
