@@ -36,6 +36,9 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'support-celebration': 'Celebration',
   'support-date': 'Key date',
   'support-thanks': 'Thank-you',
+  'play-round': 'Play round',
+  'play-answers': 'Answers and guesses',
+  'play-finished': 'Played',
 };
 
 const SECTION_LABELS: Readonly<Record<string, string>> = {
@@ -45,6 +48,7 @@ const SECTION_LABELS: Readonly<Record<string, string>> = {
   daily: 'Daily question',
   help: 'Help',
   support: 'Support',
+  play: 'Play',
 };
 
 export function escapeHtmlText(text: string): string {
