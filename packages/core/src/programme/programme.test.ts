@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activitiesOf, type Activity, type ActivityItem } from './activity.ts';
-import { activeAfter, midweekReminderAt, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
+import { activeAfter, offerReconnectOnToday, midweekReminderAt, nextWeekAfter, nextWeeklyReminderAt, programmeView, progressChanged, weekLater, type ProgrammeEvent, type ProgrammeInput } from './progress.ts';
 import { ACTIVITY_TYPES, PROGRAMME_WEEKS } from './weeks.ts';
 import { nextWithinReminderHours, reminderTimes, withinReminderHours } from './hours.ts';
 
@@ -289,5 +289,14 @@ describe('reminders inside the person’s hours', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('offering Reconnect on Today', () => {
+  it('waits three days after joining, so a first Today stays short', () => {
+    const joined = '2026-03-02T18:00:00.000Z';
+    expect(offerReconnectOnToday(joined, new Date(T0 + DAY))).toBe(false);
+    expect(offerReconnectOnToday(joined, new Date(T0 + 3 * DAY))).toBe(true);
+    expect(offerReconnectOnToday('not a date', new Date(T0 + 30 * DAY))).toBe(false);
   });
 });

@@ -317,3 +317,12 @@ export function midweekReminderAt(openedAt: string, time: string, timeZone: stri
   const iso = zonedDateTimeToIso(addDaysToDate(calendarDateIn(new Date(openedAt), timeZone), 3), time, timeZone);
   return iso !== null && Date.parse(iso) > now.getTime() ? iso : null;
 }
+
+/** How long someone has been in their space before Today offers Reconnect: a first Today stays short (issue 19), a returning one says where to start. */
+export const RECONNECT_OFFER_DAYS = 3;
+
+/** Whether Today offers Reconnect to someone who has not started it, from when they joined their space. */
+export function offerReconnectOnToday(joinedAt: string, now: Date): boolean {
+  const joined = Date.parse(joinedAt);
+  return Number.isFinite(joined) && now.getTime() - joined >= RECONNECT_OFFER_DAYS * 86_400_000;
+}

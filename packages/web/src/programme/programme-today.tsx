@@ -1,3 +1,4 @@
+import { offerReconnectOnToday } from '@hearth/core';
 import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
@@ -17,9 +18,13 @@ export function ProgrammeToday({ session, space }: { session: Unlocked; space: L
   let title = 'Reconnect';
   let line: string;
   let action = 'Open Reconnect';
-  // Before anyone started, Reconnect is offered in Help: an empty first Today stays short (issue 19).
-  if (view.status === 'not-started') return null;
-  if (view.status === 'invited') {
+  if (view.status === 'not-started') {
+    // Offered in Help from the first day; on Today only after a few, so an empty first Today stays short (issue 19).
+    const me = space.view.members.find((m) => m.isMe);
+    if (me === undefined || !offerReconnectOnToday(me.joinedAt, new Date())) return null;
+    line = 'Six weeks, one practice a week, about 20 minutes a week each.';
+    action = 'Take a look';
+  } else if (view.status === 'invited') {
     line = `${partnerName} started Reconnect. Join when you are ready.`;
     action = 'See what it is';
   } else if (view.status === 'finished') {
