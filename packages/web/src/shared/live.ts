@@ -116,6 +116,9 @@ function safeJson(data: unknown): unknown {
   }
 }
 
+/** Topics for a screen that shows no item, only the space (a partner joining, Spark consent): it hears `space` and `resync` alone. */
+export const NO_ITEMS: readonly string[] = [];
+
 /**
  * Whether a screen must reload for this change. `topics` names what it shows: item kinds,
  * and `match:<deck>` for a deck's matches; a screen that names none hears everything.

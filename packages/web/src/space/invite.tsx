@@ -8,10 +8,9 @@ import { Link } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, formatDate, Page, Spinner, useAction } from '../shared/ui.tsx';
 import { useLiveReload } from '../shared/use-live-reload.ts';
+import { NO_ITEMS } from '../shared/live.ts';
 import { loadSpace, loadSpaceForToday, partnerOf, spaceStore, useSpace, WAITING_POLL_MS } from './space.ts';
 
-/** A partner joining is a change to the space itself, never to an item. */
-const NO_ITEMS: readonly string[] = [];
 
 type CreatedInvite = { readonly invite: InviteView; readonly link: string; readonly qr: string };
 
@@ -93,6 +92,7 @@ export function Invite({ session }: { session: Unlocked }) {
   const hasPartner = partner !== null;
 
   // Often the partner scans the code right here: this screen notices when they have joined.
+  // A partner joining is a change to the space itself, never to an item.
   useLiveReload(watchForPartner, created && !hasPartner ? WAITING_POLL_MS : undefined, undefined, NO_ITEMS);
 
   if (hasPartner && created) {

@@ -6,6 +6,7 @@ import { endpoints } from '../shared/endpoints.ts';
 import { useStore } from '../shared/store.ts';
 import { sparkStore, type SparkLoad } from './spark-store.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
+import { NO_ITEMS } from '../shared/live.ts';
 
 export * from './spark-store.ts';
 
@@ -30,8 +31,6 @@ export type UseSpark = {
   readonly save: (settings: SparkSettings) => Promise<Result<SparkStatusResponse, string>>;
 };
 
-/** Consent is the space's own (spark_consent), so no item change concerns it: only `space` and `resync` do. */
-const NO_ITEMS: readonly string[] = [];
 
 /** The consent state, loaded on first use and whenever the space changes; polled every `pollMs` only while the live stream is down (the partner may pause at any time). */
 export function useSpark(options: { pollMs?: number } = {}): UseSpark {
@@ -40,6 +39,7 @@ export function useSpark(options: { pollMs?: number } = {}): UseSpark {
     await loadSpark();
   }, []);
   // Consent lives in the space (spark_consent announces itself), so a pause reaches here live.
+  // Consent is the space's own (spark_consent): no item change concerns it.
   useLiveReload(reload, options.pollMs, undefined, NO_ITEMS);
   const level = load.status === 'ready' ? load.spark.effectiveLevel : null;
   return { load, level, reload, save: saveSpark };
