@@ -39,7 +39,6 @@ export function useSpark(options: { pollMs?: number } = {}): UseSpark {
     await loadSpark();
   }, []);
   // Consent lives in the space (spark_consent announces itself), so a pause reaches here live.
-  // Consent is the space's own (spark_consent): no item change concerns it.
   useLiveReload(reload, options.pollMs, undefined, NO_ITEMS);
   const level = load.status === 'ready' ? load.spark.effectiveLevel : null;
   return { load, level, reload, save: saveSpark };
