@@ -35,3 +35,4 @@ export * from './data/index.ts';
 export * from './spark/index.ts';
 export * from './programme/index.ts';
 export * from './play/index.ts';
+export * from './sync/index.ts';

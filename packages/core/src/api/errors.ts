@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   space_full: 409,
   space_ended: 409,
   spark_unavailable: 409,
+  /** An update made on a version the item has moved past (decision 0061). */
+  stale_version: 409,
   invite_gone: 410,
   /** This device can no longer be unlocked without the password (removed, five wrong PINs, a new password). */
   device_unlock_ended: 410,

@@ -32,6 +32,8 @@ export const createItemRequest = z.object({
 
 export const updateItemRequest = z.object({
   body: sealed,
+  /** The version this change was made on: the server refuses it with 409 stale_version once the item has moved on (decision 0061). */
+  baseVersion: z.optional(z.number().check(z.int(), z.minimum(1))),
   remindAt: z.optional(remindAt),
   schedule: z.optional(z.nullable(togetherSchedule)),
 });

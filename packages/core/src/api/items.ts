@@ -52,6 +52,8 @@ export const itemView = z.object({
   sparkLevel: z._default(z.nullable(sparkLevel), null),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Goes up by one with each change of the body; an update names the version it was made on (decision 0061). */
+  version: z._default(z.number().check(z.int(), z.minimum(1)), 1),
   body: sealed,
 });
 
@@ -62,6 +64,37 @@ export const itemListResponse = z.object({
   nextCursor: z.nullable(itemCursor),
 });
 
+/**
+ * Incremental sync (decision 0061): `since` is the cursor the previous page returned
+ * (absent for the first), a per-space position in the order changes were committed.
+ */
+export const SYNC_CURSOR = /^s(0|[1-9][0-9]{0,14})$/;
+export const syncCursor = z.string().check(z.regex(SYNC_CURSOR, 'must be a cursor returned by the previous sync'));
+export const itemChangesQuery = z.object({
+  since: z.optional(syncCursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 200),
+});
+export const itemChangesResponse = z.object({
+  /** Items written or changed since the cursor, in the order they were committed. Spark's kinds are never in it. */
+  items: z.array(itemView),
+  /** Ids of items removed since the cursor. */
+  deleted: z.array(uuid),
+  /** Where the next sync starts. */
+  cursor: syncCursor,
+  /** More changes are waiting: ask again from `cursor` at once. */
+  more: z.boolean(),
+});
+
+export function encodeSyncCursor(seq: number): string {
+  return `s${String(seq)}`;
+}
+/** Fifteen digits at most, so a position is always a safe integer. */
+export function decodeSyncCursor(cursor: string): number | null {
+  const m = SYNC_CURSOR.exec(cursor);
+  return m?.[1] === undefined ? null : Number(m[1]);
+}
+
+export type ItemChangesResponse = z.infer<typeof itemChangesResponse>;
 export type ItemKind = z.infer<typeof itemKind>;
 export type Visibility = z.infer<typeof visibility>;
 export type ItemView = z.infer<typeof itemView>;

@@ -1,7 +1,7 @@
 import { and, eq, or, sql } from 'drizzle-orm';
 import { err, FORMER_MEMBER_ID, ok, type Result } from '@hearth/core';
 import { transact } from '../db/transact.ts';
-import { items, rateLimits, users } from '../db/schema.ts';
+import { itemDeletions, items, rateLimits, users } from '../db/schema.ts';
 import type { Deps } from '../http/context.ts';
 import { verifySecret } from '../auth/secret-hash.ts';
 import type { UserRow } from '../auth/store.ts';
@@ -33,6 +33,9 @@ export async function deleteAccount(deps: AccountDeps, user: UserRow, authKey: U
     }
     await tx.delete(items).where(and(eq(items.authorId, user.id), eq(items.visibility, 'private')));
     await tx.update(items).set({ authorId: FORMER_MEMBER_ID }).where(eq(items.authorId, user.id));
+    // What their devices needed to hear of removals goes with them (decision 0061).
+    await tx.delete(itemDeletions).where(and(eq(itemDeletions.authorId, user.id), eq(itemDeletions.visibility, 'private')));
+    await tx.update(itemDeletions).set({ authorId: FORMER_MEMBER_ID }).where(eq(itemDeletions.authorId, user.id));
     const byEmail = `:account:${user.email}`;
     const byId = `:account:${user.id}`;
     await tx

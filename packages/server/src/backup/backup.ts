@@ -174,6 +174,8 @@ export async function restoreBackup(db: Db, file: string, options: { force?: boo
       }
       await tx.execute(sql`truncate ${sql.join(order.map((t) => sql.identifier(t.name)), sql`, `)}`);
     }
+    // Items keep the change positions they had (migration 0016), so devices' cursors stay true.
+    await tx.execute(sql`select set_config('hearth.restoring', 'on', true)`);
     let total = 0;
     for (const t of order) {
       const rows = parentsFirst(rowsByTable.get(t.name) ?? [], t.selfRefs);

@@ -158,9 +158,14 @@ export const items = pgTable(
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    // One more with each change of the body: an update names the version it was made on (decision 0061).
+    version: integer('version').notNull().default(1),
+    // Where this row's last write falls in its space's commit order, set by a trigger (migration 0016).
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     primaryKey({ name: 'items_pkey', columns: [t.spaceId, t.id] }),
+    index('items_space_seq_idx').on(t.spaceId, t.seq),
     foreignKey({ name: 'items_parent_fk', columns: [t.spaceId, t.parentId], foreignColumns: [t.spaceId, t.id] }).onDelete('cascade'),
     index('items_space_created_idx').on(t.spaceId, t.createdAt),
     index('items_space_parent_idx').on(t.spaceId, t.parentId),
@@ -168,6 +173,34 @@ export const items = pgTable(
     index('items_space_kind_created_idx').on(t.spaceId, t.kind, t.createdAt),
     index('items_space_author_idx').on(t.spaceId, t.authorId),
   ],
+);
+
+/**
+ * Each space's last change position (decision 0061). The trigger that numbers a write
+ * holds this row until the write commits, so positions commit in order within a space
+ * and a sync that read up to N can never later find a smaller N committed.
+ */
+export const spaceSync = pgTable('space_sync', {
+  spaceId: uuid('space_id')
+    .primaryKey()
+    .references(() => spaces.id, { onDelete: 'cascade' }),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+});
+
+/** Removed items, for devices that sync from a cursor: only the id and who may hear of it. */
+export const itemDeletions = pgTable(
+  'item_deletions',
+  {
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    visibility: text('visibility', { enum: ['shared', 'private'] }).notNull(),
+    kind: text('kind').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'item_deletions_pkey', columns: [t.spaceId, t.seq] })],
 );
 
 export const rateLimits = pgTable(
@@ -186,4 +219,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges, spaceSync, itemDeletions } as const;

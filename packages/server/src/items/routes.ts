@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { SPARK_LEVELS, toB64 } from '@hearth/core';
-import { createItemRequest, decodeItemCursor, encodeItemCursor, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
+import { createItemRequest, decodeItemCursor, decodeSyncCursor, encodeItemCursor, encodeSyncCursor, itemChangesQuery, itemKind, listItemsQuery, updateItemRequest, uuid, type ItemView } from '@hearth/core/api';
 import { requireMember } from '../http/access.ts';
 import type { AppEnv } from '../http/context.ts';
 import { HttpError, unwrap } from '../http/errors.ts';
 import { bytes, readBody, readId, readQuery } from '../http/validate.ts';
 import { createItem, removeItem, updateItem } from './service.ts';
+import { itemChanges } from './changes.ts';
 import { listItems, scheduleOf, visibleItem, type ItemRow } from './store.ts';
 
 export function itemView(row: ItemRow): ItemView {
@@ -24,6 +25,7 @@ export function itemView(row: ItemRow): ItemView {
     sparkLevel: row.sparkLevel === null ? null : (SPARK_LEVELS[row.sparkLevel] ?? null),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
     body: toB64(row.body),
   };
 }
@@ -38,6 +40,14 @@ export const itemRoutes = new Hono<AppEnv>()
     const views = rows.map(itemView);
     const last = views.at(-1);
     return c.json({ items: views, nextCursor: views.length === query.limit && last ? encodeItemCursor(last) : null });
+  })
+  .get('/items/changes', async (c) => {
+    const { user, space } = await requireMember(c);
+    const query = readQuery(c, itemChangesQuery);
+    const since = query.since === undefined ? -1 : decodeSyncCursor(query.since);
+    if (since === null) throw new HttpError('invalid_input', 'since: must be a cursor returned by the previous sync');
+    const page = await itemChanges(c.var.deps.db, space.id, user.id, since, query.limit, c.var.deps.now());
+    return c.json({ items: page.items.map(itemView), deleted: page.deleted, cursor: encodeSyncCursor(page.upTo), more: page.more });
   })
   .post('/items', async (c) => {
     const who = await requireMember(c);
@@ -64,7 +74,7 @@ export const itemRoutes = new Hono<AppEnv>()
     const id = readId(c, uuid);
     const body = await readBody(c, updateItemRequest);
     const remindAt = body.remindAt === undefined ? undefined : body.remindAt === null ? null : new Date(body.remindAt);
-    const item = unwrap(await updateItem(c.var.deps, who, id, { body: bytes(body.body, 'body'), remindAt, schedule: body.schedule }));
+    const item = unwrap(await updateItem(c.var.deps, who, id, { body: bytes(body.body, 'body'), remindAt, schedule: body.schedule, baseVersion: body.baseVersion }));
     return c.json({ item: itemView(item) });
   })
   .delete('/items/:id', async (c) => {

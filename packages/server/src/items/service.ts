@@ -196,7 +196,7 @@ async function checkKindRule(tx: ItemDeps['db'], who: Who, input: CreateInput, a
 }
 
 type ChangeError = 'not_found' | 'not_author' | 'space_ended';
-type UpdateError = ChangeError | 'invalid_input';
+type UpdateError = ChangeError | 'invalid_input' | 'stale_version';
 
 async function authorsItem(tx: ItemDeps['db'], who: Who, id: string, at: Date): Promise<Result<ItemRow, ChangeError>> {
   const space = await lockSpace(tx, who.space.id, 'share');
@@ -211,12 +211,16 @@ export async function updateItem(
   deps: ItemDeps,
   who: Who,
   id: string,
-  change: { body: Uint8Array; remindAt?: Date | null | undefined; schedule?: TogetherSchedule | null | undefined },
+  change: { body: Uint8Array; remindAt?: Date | null | undefined; schedule?: TogetherSchedule | null | undefined; baseVersion?: number | undefined },
 ): Promise<Result<ItemRow, UpdateError>> {
   const at = deps.now();
   return transact<ItemRow, UpdateError>(deps.db, async (tx) => {
     const allowed = await authorsItem(tx, who, id, at);
     if (!allowed.ok) return allowed;
+    // The row is locked, so no other change can slip in between this check and the write.
+    if (change.baseVersion !== undefined && change.baseVersion !== allowed.value.version) {
+      return err('stale_version', 'This was changed somewhere else since you opened it. Look at both versions and keep one.');
+    }
     const kind = itemKind.safeParse(allowed.value.kind);
     if (!kind.success) return err('not_found', NOT_FOUND);
     const timing = remindAtFor(kind.data, change.schedule, change.remindAt, at);

@@ -135,6 +135,7 @@ export async function updateItemBody(
       ...(change.remindAt === undefined ? {} : { remindAt: change.remindAt }),
       ...(change.schedule === undefined ? {} : { schedule: change.schedule }),
       updatedAt: at,
+      version: sql`${items.version} + 1`,
     })
     .where(and(eq(items.id, id), eq(items.spaceId, spaceId)))
     .returning();

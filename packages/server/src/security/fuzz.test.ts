@@ -17,6 +17,7 @@ import {
   deleteAccountRequest,
   ERROR_STATUS,
   listItemsQuery,
+  itemChangesQuery,
   loginRequest,
   matchUploadRequest,
   nudgeDoneRequest,
@@ -122,6 +123,7 @@ const ROUTES: Record<string, Entry> = {
     schema: acceptInviteRequest,
   },
   'GET /api/items': { who: 'member', query: () => ({ kind: 'note', limit: '20' }), schema: listItemsQuery },
+  'GET /api/items/changes': { who: 'member', query: () => ({ since: 's0', limit: '20' }), schema: itemChangesQuery },
   'POST /api/items': {
     who: 'member',
     body: () => ({ id: randomUUID(), kind: 'together-ritual', visibility: 'shared', parentId: null, schedule, body: b64(64), writtenAt: '2026-01-01T10:00:00.000Z' }),

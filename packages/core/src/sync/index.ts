@@ -1,0 +1,3 @@
+export * from './outbox.ts';
+export * from './merge.ts';
+export * from './conflict.ts';
