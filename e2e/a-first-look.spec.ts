@@ -22,8 +22,9 @@ const server = useHearthServer();
 const problems: string[] = [];
 
 /** Every destination, and for a hub the one action that must be in the first screen. */
-const DESTINATIONS: readonly [label: string, heading: string, primary?: (page: Page) => Locator][] = [
-  ['Today', 'Good', (page) => page.getByRole('link', { name: 'Check in today' })],
+const DESTINATIONS: readonly [label: string, heading: string | RegExp, primary?: (page: Page) => Locator][] = [
+  // Before 5 am Today says "Hello" rather than "Good …".
+  ['Today', /^(Good|Hello)/, (page) => page.getByRole('link', { name: 'Check in today' })],
   ['Talk', 'Talk', (page) => page.getByRole('link', { name: 'Check in', exact: true })],
   ['Together', 'Together', (page) => page.getByRole('link', { name: 'Add a ritual' })],
   ['Support', 'Support', (page) => page.getByRole('link', { name: 'Say thank you' })],
