@@ -3,6 +3,7 @@ import { expectAccessible } from './support/accessibility.ts';
 import { KDF_TIMEOUT_MS, signUp } from './support/couple.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 import { watchContext } from './support/watch.ts';
+import { storedRecords } from './support/storage.ts';
 import { goTo, mainNav, signOutFrom, openTool } from './support/nav.ts';
 
 /**
@@ -35,30 +36,6 @@ async function keyDatabases(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
 }
 
-/** Every record Hearth keeps in IndexedDB, as "database/store: count" for the stores that hold any. */
-async function storedRecords(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const found: string[] = [];
-    for (const { name } of await indexedDB.databases()) {
-      if (name === undefined || !name.startsWith('hearth')) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error ?? new Error('open failed'));
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const count = await new Promise<number>((resolve) => {
-          const req = db.transaction(store).objectStore(store).count();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => resolve(-1);
-        });
-        if (count !== 0) found.push(`${name}/${store}: ${String(count)}`);
-      }
-      db.close();
-    }
-    return found;
-  });
-}
 
 test('a PIN opens Hearth after a reload, the idle lock and Quick exit; five wrong PINs need the password', async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url });

@@ -17,9 +17,10 @@ export type HearthServer = {
  * database, exactly as `npm start` would, and resolves once it says it is listening.
  * `env` adds or overrides variables (e.g. a short WORKER_POLL_SECONDS).
  */
-export async function startHearth(env: Record<string, string> = {}): Promise<HearthServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
-  const port = await freePort();
+export async function startHearth(env: Record<string, string> = {}, again?: { dataDir: string; port: number }): Promise<HearthServer> {
+  // `again`: the same database on the same port, as after a crash or a deploy (the browser's origin stays the same).
+  const dataDir = again?.dataDir ?? mkdtempSync(join(tmpdir(), 'hearth-e2e-'));
+  const port = again?.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['packages/server/bin/hearth.js', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,7 @@ import { AppNav } from './shell/app-nav.tsx';
 import { HearthMark } from './ui/hearth-mark.tsx';
 import { lazyScreen } from './shared/lazy.tsx';
 import { startLive, stopLive } from './shared/live.ts';
+import { OfflineBanner } from './sync/offline-banner.tsx';
 
 // Screens other than sign-in and Today load on first visit, keeping the start-up download small (decision 0042).
 const Recover = lazyScreen(() => import('./auth/recover.tsx').then((m) => m.Recover));
@@ -199,7 +200,7 @@ function Offline() {
   };
   return (
     <Page title="You're offline">
-      <p>Hearth needs a connection to open your space, because nothing private is kept on this device.</p>
+      <p>Hearth needs a connection to open here. A device unlocked with a passkey also opens offline, with what it last saved.</p>
       <button type="button" class="primary" onClick={() => void retry()} disabled={busy}>
         Try again
       </button>
@@ -265,7 +266,10 @@ export function App() {
         ) : session.status === 'offline' ? (
           <Offline />
         ) : (
-          <div key={path}>{routeContent(path, session, recoveryPending)}</div>
+          <>
+            {showHeader ? <OfflineBanner /> : null}
+            <div key={path}>{routeContent(path, session, recoveryPending)}</div>
+          </>
         )}
       </main>
     </>

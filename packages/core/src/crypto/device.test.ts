@@ -6,6 +6,7 @@ import rawVectors from './test-vectors.json';
 import {
   deviceKeyFromPin,
   deviceKeyFromPrf,
+  offlineKeyFromPrf,
   generateKeyBundle,
   newPinSalt,
   openBundleForDevice,
@@ -104,5 +105,26 @@ describe('device unlock fails closed', () => {
     }
     expect(openBundleForDevice(sealed.subarray(0, 20), key, ids)).toMatchObject({ ok: false, code: 'malformed' });
     expect(openBundleForDevice(sealed, deviceKeyFromPrf(deviceShare, randomBytes(32), ids), ids).ok).toBe(false);
+  });
+});
+
+describe('the offline copy of the bundle', () => {
+  const bundle = generateKeyBundle();
+  const prf = randomBytes(32);
+  const share = randomBytes(32);
+
+  it('opens with the same PRF output alone, and with nothing else', () => {
+    const sealed = sealBundleForDevice(bundle, offlineKeyFromPrf(prf, ids), ids);
+    const opened = openBundleForDevice(sealed, offlineKeyFromPrf(prf, ids), ids);
+    expect(opened.ok && bytesToHex(opened.value.personalKey)).toBe(bytesToHex(bundle.personalKey));
+    expect(openBundleForDevice(sealed, offlineKeyFromPrf(randomBytes(32), ids), ids).ok).toBe(false);
+    expect(openBundleForDevice(sealed, deviceKeyFromPrf(share, prf, ids), ids).ok).toBe(false);
+    const other = { ...ids, deviceId: '00000000-0000-4000-8000-000000000000' };
+    expect(openBundleForDevice(sealed, offlineKeyFromPrf(prf, other), ids).ok).toBe(false);
+  });
+
+  it('is a different key from the online one, so the server share still matters online', () => {
+    expect(bytesToHex(offlineKeyFromPrf(prf, ids))).not.toBe(bytesToHex(deviceKeyFromPrf(share, prf, ids)));
+    expect(bytesToHex(offlineKeyFromPrf(prf, ids))).not.toBe(bytesToHex(deviceKeyFromPrf(new Uint8Array(32), prf, ids)));
   });
 });

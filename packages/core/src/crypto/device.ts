@@ -57,6 +57,16 @@ export function deviceKeyFromPrf(share: Uint8Array, prfOutput: Uint8Array, ids: 
   return hkdf(sha256, concatBytes(prfOutput, share), undefined, info('device-key-prf', ids), KEY_BYTES);
 }
 
+/**
+ * The key of the offline copy of the bundle (decision 0062): the PRF output alone, for the
+ * passkey path only. Without the network there is no server share; the authenticator's
+ * user verification and its own retry limits stand in for the server's five tries. A PIN
+ * (20 bits) alone would fall to a search of a copied profile, so the PIN path has none.
+ */
+export function offlineKeyFromPrf(prfOutput: Uint8Array, ids: DeviceIds): Uint8Array {
+  return hkdf(sha256, prfOutput, undefined, info('device-key-prf-offline', ids), KEY_BYTES);
+}
+
 /** The PRF input ("salt") a device asks its passkey to evaluate: fixed per device, so the output is too. */
 export function prfInput(ids: DeviceIds): Uint8Array {
   return sha256(info('device-prf-input', ids));

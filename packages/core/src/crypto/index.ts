@@ -60,6 +60,7 @@ export {
   PIN_SALT_BYTES,
   deviceKeyFromPin,
   deviceKeyFromPrf,
+  offlineKeyFromPrf,
   newPinSalt,
   openBundleForDevice,
   pinProof,

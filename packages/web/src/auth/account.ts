@@ -11,6 +11,8 @@ import { wipeSpace } from '../space/space.ts';
 import { clearSpark } from '../spark/spark-store.ts';
 import { applyTheme } from '../shared/theme.ts';
 import { forgetDevice, readDevice, type DeviceRecord } from '../device/device-store.ts';
+import { savedUser, saveUser, wipeCopy } from '../sync/device-copy.ts';
+import { resetOutboxStatus } from '../sync/outbox.ts';
 
 const meResponse = z.object({ user: userView });
 
@@ -28,7 +30,7 @@ export async function bootstrapSession(): Promise<void> {
   const status = sessionStore.get().status;
   if (status !== 'loading' && status !== 'offline') return;
   if (!res.ok && res.code === 'network') {
-    sessionStore.set({ status: 'offline' });
+    sessionStore.set(await offlineState());
     return;
   }
   if (res.ok) {
@@ -39,12 +41,24 @@ export async function bootstrapSession(): Promise<void> {
   }
 }
 
+/**
+ * Without the server: a passkey device that kept its offline copy opens with the passkey
+ * (decision 0062); anything else shows the offline shell.
+ */
+async function offlineState(): Promise<SessionState> {
+  const record = await readDevice();
+  if (record?.kind !== 'passkey' || record.offlineSealed === undefined) return { status: 'offline' };
+  const user = await savedUser(record.userId);
+  return user === null ? { status: 'offline' } : { status: 'locked', email: user.email, device: 'passkey' };
+}
+
 export function becomeUnlocked(user: SessionResponse['user'], keys: KeyBundle): Unlocked {
   const state: Unlocked = { status: 'unlocked', user, keys, displayName: openProfile(user.profile, keys.personalKey) };
   wipeSpace();
   clearSpark();
   sessionStore.set(state);
   applyTheme(user.theme);
+  void saveUser(user);
   return state;
 }
 
@@ -109,8 +123,16 @@ export async function deleteAccount(password: string): Promise<Result<void>> {
 
 export const wrongPassword = () => err('wrong_password', "That password isn't right. Please try again.");
 
-/** Forgets everything this tab knows: keys, decrypted state, storage and non-shell caches. */
-export async function wipeDevice(): Promise<void> {
+/**
+ * Forgets everything this tab knows: keys, decrypted state, storage and non-shell caches,
+ * and the device's sealed copy with its outbox unless `keepCopy` (a session that timed out:
+ * the same person signs in again and their unsent writes go then).
+ */
+export async function wipeDevice({ keepCopy = false }: { keepCopy?: boolean } = {}): Promise<void> {
+  if (!keepCopy) {
+    resetOutboxStatus();
+    await wipeCopy();
+  }
   const s = sessionStore.get();
   if (s.status === 'unlocked') wipeKeys(s.keys);
   wipeSpace();
@@ -166,7 +188,7 @@ export function lockAfterSessionLoss(): void {
   const s = sessionStore.get();
   if (s.status !== 'unlocked') return;
   const email = s.user.email;
-  void wipeDevice().then(() => sessionStore.set({ status: 'signed-out', email }));
+  void wipeDevice({ keepCopy: true }).then(() => sessionStore.set({ status: 'signed-out', email }));
 }
 
 export function detectTimeZone(): string {

@@ -27,6 +27,8 @@ const deviceRecord = z.object({
   wrapKey: z.instanceof(CryptoKey),
   pinSalt: z.optional(bytes),
   credentialId: z.optional(z.string()),
+  /** Passkey devices: iv ‖ AES-GCM(wrapKey, the bundle sealed under the PRF alone), for opening offline (decision 0062). */
+  offlineSealed: z.optional(bytes),
   idleMinutes: z.number(),
 });
 export type DeviceRecord = z.infer<typeof deviceRecord>;
@@ -87,12 +89,17 @@ export async function forgetDevice(): Promise<void> {
 /** Seals bytes under a new non-extractable AES-GCM key; the key is stored beside them and cannot be read out. */
 export async function wrapLocally(data: Uint8Array): Promise<{ wrapKey: CryptoKey; sealed: Uint8Array }> {
   const wrapKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return { wrapKey, sealed: await wrapWith(wrapKey, data) };
+}
+
+/** Seals bytes under an existing local wrap key (the offline copy of the bundle sits beside the online one). */
+export async function wrapWith(wrapKey: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, wrapKey, new Uint8Array(data)));
   const sealed = new Uint8Array(iv.length + ct.length);
   sealed.set(iv);
   sealed.set(ct, iv.length);
-  return { wrapKey, sealed };
+  return sealed;
 }
 
 export async function unwrapLocally(record: Pick<DeviceRecord, 'wrapKey' | 'sealed'>): Promise<Uint8Array | null> {

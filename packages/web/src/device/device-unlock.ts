@@ -12,6 +12,7 @@ import {
 import {
   deviceKeyFromPin,
   deviceKeyFromPrf,
+  offlineKeyFromPrf,
   newPinSalt,
   openBundleForDevice,
   PIN_PATTERN,
@@ -26,7 +27,8 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { currentUnlocked, type Unlocked } from '../shared/session.ts';
 import { becomeUnlocked, endDeviceUnlock } from '../auth/account.ts';
-import { DEFAULT_IDLE_MINUTES, forgetDevice, readDevice, saveDevice, thisDeviceLabel, unwrapLocally, wrapLocally, type DeviceRecord } from './device-store.ts';
+import { savedUser, wipeCopy } from '../sync/device-copy.ts';
+import { DEFAULT_IDLE_MINUTES, forgetDevice, readDevice, saveDevice, thisDeviceLabel, unwrapLocally, wrapLocally, wrapWith, type DeviceRecord } from './device-store.ts';
 
 /**
  * Setting up and using this device's unlock (issue 18, decision 0053). Core does the key
@@ -41,9 +43,10 @@ function shareOf(b64: string): Result<Uint8Array> {
   return share.ok ? ok(share.value) : err('bad_response', 'The server sent a share this app does not understand.');
 }
 
-async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 'version'>, sealedBundle: Uint8Array): Promise<void> {
+async function storeSealed(record: Omit<DeviceRecord, 'sealed' | 'wrapKey' | 'version' | 'offlineSealed'>, sealedBundle: Uint8Array, offlineBundle?: Uint8Array): Promise<void> {
   const { wrapKey, sealed } = await wrapLocally(sealedBundle);
-  await saveDevice({ version: 1, ...record, sealed, wrapKey });
+  const offlineSealed = offlineBundle === undefined ? undefined : await wrapWith(wrapKey, offlineBundle);
+  await saveDevice({ version: 1, ...record, sealed, wrapKey, ...(offlineSealed === undefined ? {} : { offlineSealed }) });
 }
 
 /** Replaces whatever unlock this device had (the old server record goes too); keeps its idle choice. */
@@ -139,9 +142,10 @@ export async function setUpPasskey(): Promise<Result<void>> {
     return asserted;
   }
   const sealed = sealBundleForDevice(session.keys, deviceKeyFromPrf(asserted.value.share, asserted.value.prf, ids), ids);
+  const offline = sealBundleForDevice(session.keys, offlineKeyFromPrf(asserted.value.prf, ids), ids);
   asserted.value.prf.fill(0);
   asserted.value.share.fill(0);
-  await storeSealed({ ...ids, email: session.user.email, kind: 'passkey', credentialId: registration.id, idleMinutes }, sealed);
+  await storeSealed({ ...ids, email: session.user.email, kind: 'passkey', credentialId: registration.id, idleMinutes }, sealed, offline);
   return ok(undefined);
 }
 
@@ -181,12 +185,54 @@ export async function unlockWithPasskey(): Promise<Result<Unlocked>> {
   const asserted = await assertPasskey(ids);
   if (!asserted.ok) {
     if (asserted.code === 'device_unlock_ended') await forgetDevice();
+    if (asserted.code === 'network') return unlockOffline(record);
     return asserted;
   }
   const key = deviceKeyFromPrf(asserted.value.share, asserted.value.prf, ids);
+  const offlineKey = offlineKeyFromPrf(asserted.value.prf, ids);
   asserted.value.prf.fill(0);
-  return openWith(record, key);
+  const unlocked = await openWith(record, key);
+  // A device set up before offline opening existed gets its offline copy now.
+  if (unlocked.ok && record.offlineSealed === undefined) {
+    const offlineSealed = await wrapWith(record.wrapKey, sealBundleForDevice(unlocked.value.keys, offlineKey, ids));
+    await saveDevice({ ...record, offlineSealed });
+  }
+  offlineKey.fill(0);
+  return unlocked;
 }
+
+/**
+ * Without the network (decision 0062): the passkey answers a challenge made here, which
+ * proves nothing to anyone but yields the PRF output, and that alone opens the offline
+ * copy of the bundle. The person is then shown the device's copy until the server answers.
+ */
+async function unlockOffline(record: DeviceRecord): Promise<Result<Unlocked>> {
+  const ids = { deviceId: record.deviceId, userId: record.userId };
+  const user = await savedUser(record.userId);
+  if (record.offlineSealed === undefined || record.credentialId === undefined || user === null) {
+    return err('network', "Hearth can't be reached, and this device has nothing saved to open offline. Try again when you're connected.");
+  }
+  let assertion: Awaited<ReturnType<typeof startAuthentication>>;
+  try {
+    const challenge = toB64url(crypto.getRandomValues(new Uint8Array(32)));
+    assertion = await startAuthentication({
+      optionsJSON: { challenge, allowCredentials: [{ id: record.credentialId, type: 'public-key' }], userVerification: 'required', extensions: prfExtension(prfInput(ids)) },
+    });
+  } catch {
+    return err('passkey_cancelled', "The passkey didn't answer. Try again, or use your password when you're back online.");
+  }
+  const prf = takePrf(assertion.clientExtensionResults).output;
+  if (prf === null) return err('no_prf', "This passkey can't open Hearth offline.");
+  const key = offlineKeyFromPrf(prf, ids);
+  prf.fill(0);
+  const inner = await unwrapLocally({ wrapKey: record.wrapKey, sealed: record.offlineSealed });
+  const bundle: Result<KeyBundle> = inner === null ? err('damaged', '') : openBundleForDevice(inner, key, ids);
+  key.fill(0);
+  if (!bundle.ok) return err('device_unlock_ended', "This device's offline copy no longer opens your keys. Sign in with your password when you're online.");
+  return ok(becomeUnlocked(user, bundle.value));
+}
+
+const toB64url = (bytes: Uint8Array): string => toB64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** Stops unlocking this device without the password: on the server and here. */
 export async function stopDeviceUnlock(): Promise<void> {
@@ -208,6 +254,10 @@ export async function removeTrustedDevice(id: string): Promise<Result<void>> {
   // Already gone (removed on another device) is what was asked for.
   if (!res.ok && res.code !== 'not_found') return res;
   const record = await readDevice();
-  if (record?.deviceId === id) await forgetDevice();
+  if (record?.deviceId === id) {
+    // No longer a trusted device: its copy of the space goes too; it syncs afresh while signed in.
+    await forgetDevice();
+    await wipeCopy();
+  }
   return ok(undefined);
 }

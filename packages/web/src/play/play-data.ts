@@ -19,7 +19,7 @@ import { itemResponse, type ItemView } from '@hearth/core/api';
 import { sealJson } from '@hearth/core/crypto';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { createItem, updateItem } from '../shared/items.ts';
+import { createItem, deleteItem, updateItem } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { usePlayRounds } from './play-load.ts';
@@ -92,7 +92,7 @@ export function usePlay(session: Unlocked, space: LoadedSpace, spark: SparkLevel
       if (!marker.ok && marker.code !== 'conflict') return marker;
       const draft = data?.drafts.get(round.id);
       // The draft has done its work; if removing it fails it is only a stale private record.
-      if (draft) await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(draft.view.id)}`);
+      if (draft) await deleteItem(draft.view.id);
       await reload();
       return ok(undefined);
     },

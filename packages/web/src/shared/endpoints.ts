@@ -22,6 +22,7 @@ export const endpoints = {
   openInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/open`,
   acceptInvite: (id: string) => `/api/invites/${encodeURIComponent(id)}/accept`,
   items: '/api/items',
+  itemChanges: '/api/items/changes',
   notifications: '/api/notifications',
   notificationRead: (id: string) => `/api/notifications/${encodeURIComponent(id)}/read`,
   notificationsReadAll: '/api/notifications/read-all',

@@ -1,10 +1,14 @@
 import type { z } from 'zod/mini';
-import { err, fromB64, toB64, type Result, type SparkLevel } from '@hearth/core';
+import { err, fromB64, ok, toB64, type Result, type SparkLevel } from '@hearth/core';
 import { itemListResponse, itemResponse, type ItemKind, type ItemView, type Visibility } from '@hearth/core/api';
 import type { TogetherScheduleInput } from '@hearth/core';
 import { openJson, sealJson, type SealScope } from '@hearth/core/crypto';
 import { api } from './api.ts';
 import { endpoints } from './endpoints.ts';
+import { currentUnlocked } from './session.ts';
+import { forgetItem, keepItem } from '../sync/device-copy.ts';
+import { pendingViews, queueCreate } from '../sync/outbox.ts';
+import { listFromCopy } from '../sync/sync.ts';
 
 /** Shared items are sealed under the space key, private ones under the author's personal key (DESIGN §5.3). */
 export type ItemKeys = { readonly spaceKey: Uint8Array | null; readonly personalKey: Uint8Array };
@@ -26,8 +30,20 @@ export function openItem<T>(item: ItemView, keys: ItemKeys, schema: z.core.$ZodT
   return openJson(bytes.value, key, scopeOf(item), schema);
 }
 
-/** Every item this member can see, following the server's pages to the end (exports need all of them). */
+/**
+ * Every item this member can see, following the server's pages to the end (exports need
+ * all of them); from the device's copy when the server cannot be reached. Writes still
+ * waiting in the outbox are in the list too, so they show until the server has them.
+ */
 export async function listItems(kind?: ItemKind): Promise<Result<ItemView[]>> {
+  const fetched = await listFromServer(kind);
+  const listed = !fetched.ok && fetched.code === 'network' ? await listFromCopy(kind, fetched) : fetched;
+  if (!listed.ok) return listed;
+  const pending = (await pendingViews(kind)).filter((p) => !listed.value.some((v) => v.id === p.id));
+  return pending.length === 0 ? listed : ok([...pending, ...listed.value]);
+}
+
+async function listFromServer(kind?: ItemKind): Promise<Result<ItemView[]>> {
   const all: ItemView[] = [];
   let before: string | null = null;
   do {
@@ -66,12 +82,40 @@ export async function createItem(
   const id = crypto.randomUUID();
   const parentId = thread.parentId ?? null;
   const sealed = sealJson(body, key, scopeOf({ spaceId, id, kind, visibility, parentId }));
-  const res = await api.post(
-    endpoints.items,
-    { id, kind, visibility, parentId, remindAt: thread.remindAt ?? null, schedule: thread.schedule ?? null, sparkLevel: thread.sparkLevel ?? null, body: toB64(sealed) },
-    itemResponse,
-  );
-  return res.ok ? { ok: true, value: res.value.item } : res;
+  const request = {
+    id,
+    kind,
+    visibility,
+    parentId,
+    remindAt: thread.remindAt ?? null,
+    schedule: thread.schedule ?? null,
+    sparkLevel: thread.sparkLevel ?? null,
+    body: toB64(sealed),
+  };
+  const res = await api.post(endpoints.items, request, itemResponse);
+  if (res.ok) {
+    void keepItem(res.value.item);
+    return ok(res.value.item);
+  }
+  const me = currentUnlocked()?.user.id;
+  if (res.code !== 'network' || me === undefined) return res;
+  // Offline: the sealed write waits in the outbox and shows at once as this item.
+  const now = new Date().toISOString();
+  const view: ItemView = {
+    id,
+    spaceId,
+    kind,
+    visibility,
+    authorId: me,
+    parentId,
+    remindAt: request.remindAt,
+    sparkLevel: request.sparkLevel,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    body: request.body,
+  };
+  return (await queueCreate({ request, view })) ? ok(view) : res;
 }
 
 /** Changes the body (and optionally the reminder time) of an item this member wrote; same seal scope as when it was created. */
@@ -94,5 +138,14 @@ export async function updateItem(
     },
     itemResponse,
   );
-  return res.ok ? { ok: true, value: res.value.item } : res;
+  if (!res.ok) return res;
+  void keepItem(res.value.item);
+  return ok(res.value.item);
+}
+
+/** Deletes an item this member wrote; the device's copy forgets it at once rather than at the next sync. */
+export async function deleteItem(id: string): ReturnType<typeof api.send> {
+  const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(id)}`);
+  if (res.ok || res.code === 'not_found') void forgetItem(id);
+  return res;
 }

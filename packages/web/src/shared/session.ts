@@ -2,10 +2,11 @@ import { fromB64 } from '@hearth/core';
 import type { UserView } from '@hearth/core/api';
 import { openJson, profileBody, type KeyBundle } from '@hearth/core/crypto';
 import { createStore, useStore } from './store.ts';
+import { saveUser } from '../sync/device-copy.ts';
 
 /**
  * Who is using the app right now. Keys live only here, in memory: a reload drops them
- * and the person unlocks again with their password (DESIGN §5.6).
+ * and the person unlocks again (DESIGN §5.6, decision 0053).
  */
 export type Unlocked = {
   readonly status: 'unlocked';
@@ -61,4 +62,5 @@ export function updateSessionUser(user: UserView): void {
   const s = currentUnlocked();
   if (!s) return;
   sessionStore.set({ ...s, user, displayName: openProfile(user.profile, s.keys.personalKey) });
+  void saveUser(user);
 }

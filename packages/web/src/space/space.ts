@@ -13,6 +13,7 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { currentUnlocked, updateSessionUser, type Unlocked } from '../shared/session.ts';
 import { createStore, useStore } from '../shared/store.ts';
+import { savedSpaceView, saveSpaceView } from '../sync/device-copy.ts';
 
 export type Member = {
   readonly userId: string;
@@ -86,13 +87,13 @@ export async function loadSpace(): Promise<SpaceState> {
   if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
   let next: SpaceState;
   const me = await api.get(endpoints.me, meResponse);
-  if (!me.ok) next = { status: 'error', message: me.message };
+  if (!me.ok) next = await offlineSpace(session, me);
   else if (me.value.user.spaceId === null) next = { status: 'none' };
   else {
     const res = await api.get(endpoints.space, spaceResponse);
     if (res.ok) next = { status: 'ready', space: decodeSpace(res.value.space, session) };
     else if (res.code === 'not_in_space' || res.code === 'not_found') next = { status: 'none' };
-    else next = { status: 'error', message: res.message };
+    else next = await offlineSpace(session, res);
   }
   return settle(mine, session, me.ok ? me.value.user : null, next);
 }
@@ -110,10 +111,16 @@ export async function loadSpaceForToday(): Promise<{ readonly state: SpaceState;
   if (spaceStore.get().status !== 'ready') spaceStore.set({ status: 'loading' });
   const [me, today] = await Promise.all([api.get(endpoints.me, meResponse), api.get(endpoints.today, todayResponse)]);
   let next: SpaceState;
-  if (!today.ok) next = { status: 'error', message: today.message };
+  if (!today.ok) next = await offlineSpace(session, today);
   else if (today.value.space === null) next = { status: 'none' };
   else next = { status: 'ready', space: decodeSpace(today.value.space, session) };
   return { state: settle(mine, session, me.ok ? me.value.user : null, next), unread: today.ok ? today.value.unreadNotifications : null };
+}
+
+/** Without the server, the space as this device last saw it (wrapped key and sealed profiles, issue 23); otherwise the error. */
+async function offlineSpace(session: Unlocked, failure: { readonly code: string; readonly message: string }): Promise<SpaceState> {
+  const cached = failure.code === 'network' && session.user.spaceId !== null ? await savedSpaceView(session.user.spaceId) : null;
+  return cached === null ? { status: 'error', message: failure.message } : { status: 'ready', space: decodeSpace(cached, session) };
 }
 
 function settle(mine: number, session: Unlocked, user: UserView | null, next: SpaceState): SpaceState {
@@ -124,6 +131,7 @@ function settle(mine: number, session: Unlocked, user: UserView | null, next: Sp
   if (user !== null && JSON.stringify(user) !== JSON.stringify(session.user)) updateSessionUser(user);
   // Unchanged space, same object: screens keyed on it do not reload their cards (and move under a finger).
   const current = spaceStore.get();
+  if (next.status === 'ready') void saveSpaceView(next.space.view);
   if (current.status === 'ready' && next.status === 'ready' && JSON.stringify(current.space.view) === JSON.stringify(next.space.view)) return current;
   spaceStore.set(next);
   return next;

@@ -18,7 +18,7 @@ import { itemResponse, type ItemView } from '@hearth/core/api';
 import { sealJson } from '@hearth/core/crypto';
 import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
-import { createItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, deleteItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { useLiveReload } from '../shared/use-live-reload.ts';
 import type { LoadedSpace } from '../space/space.ts';
@@ -115,7 +115,7 @@ export function useRhythm(session: Unlocked, space: LoadedSpace, pollMs?: number
 
   const removeEntry = useCallback(
     async (view: ItemView): Promise<Result<void>> => {
-      const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(view.id)}`);
+      const res = await deleteItem(view.id);
       if (!res.ok) return res;
       await reload();
       return ok(undefined);
@@ -156,7 +156,7 @@ export function useRhythm(session: Unlocked, space: LoadedSpace, pollMs?: number
         if (!revealed.ok) return revealed;
       } else if (current?.myReveal) {
         // Taking it back removes it; the server then hides the partner's number from me too.
-        const removed = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(current.myReveal.id)}`);
+        const removed = await deleteItem(current.myReveal.id);
         if (!removed.ok) return removed;
       }
       await reload();

@@ -20,9 +20,7 @@ import {
   type TogetherInterestBody,
 } from '@hearth/core';
 import type { ItemKind, ItemView } from '@hearth/core/api';
-import { api } from '../shared/api.ts';
-import { endpoints } from '../shared/endpoints.ts';
-import { createItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
+import { createItem, deleteItem, listItemsOfKinds, openItem, updateItem, type ItemKeys } from '../shared/items.ts';
 import { fetchMatches, uploadAnswers, type DeckMatches } from '../shared/matching.ts';
 import type { Unlocked } from '../shared/session.ts';
 import { useItemViews } from '../shared/use-item-views.ts';
@@ -157,7 +155,7 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
 
   const remove = useCallback(
     async (item: ItemView): Promise<Result<unknown>> => {
-      const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(item.id)}`);
+      const res = await deleteItem(item.id);
       if (res.ok) drop(item.id);
       return res;
     },

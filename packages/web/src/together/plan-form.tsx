@@ -14,8 +14,7 @@ import {
   type RecurrenceChoice,
   type WeekdayCode,
 } from '@hearth/core';
-import { api } from '../shared/api.ts';
-import { endpoints } from '../shared/endpoints.ts';
+import { deleteItem } from '../shared/items.ts';
 import { navigate } from '../shared/router.tsx';
 import type { Unlocked } from '../shared/session.ts';
 import { ErrorMessage, TextField, useAction } from '../shared/ui.tsx';
@@ -121,7 +120,7 @@ export function PlanForm({
 
   const remove = useAction(async () => {
     if (!existing || !confirm('Remove it for both of you? Its marks and memories go too.')) return { ok: true, value: null };
-    const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(existing.item.id)}`);
+    const res = await deleteItem(existing.item.id);
     if (res.ok) navigate('/app/together');
     return res;
   });

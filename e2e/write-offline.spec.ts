@@ -1,0 +1,165 @@
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
+import { expectAccessible } from './support/accessibility.ts';
+import { pairUp, signInIfLocked } from './support/couple.ts';
+import { goTo, openTool, signOutFrom } from './support/nav.ts';
+import { storedRecords } from './support/storage.ts';
+import { useHearthServer } from './support/use-hearth.ts';
+
+/**
+ * Ines and Tomas (issue 23). Ines opens Hearth with a passkey on her phone. On the train
+ * home there is no signal: she reloads, unlocks, reads this morning's check-in from the
+ * phone's copy, checks in again and thanks Tomas, and closes the page. Back in signal she
+ * opens Hearth and both writes go; Tomas sees each exactly once. Later the server restarts
+ * just as she writes, and the write arrives once it is back. Signing out leaves nothing of
+ * Hearth's in the browser's storage.
+ */
+
+const ines = { email: 'ines.offline@example.com', password: 'a window seat facing backwards', name: 'Ines' };
+const tomas = { email: 'tomas.offline@example.com', password: 'bread rising by the radiator', name: 'Tomas' };
+const morningNote = 'Slept badly but the coffee helped';
+const trainNote = 'Tunnel after tunnel, thinking of you';
+const trainThanks = 'Thank you for packing my lunch this morning';
+const restartThanks = 'Thank you for waiting up for me';
+
+const server = useHearthServer();
+const problems: string[] = [];
+
+test.afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+async function addPasskeyAuthenticator(cdp: CDPSession): Promise<void> {
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, hasPrf: true, automaticPresenceSimulation: true },
+  });
+}
+
+async function checkIn(page: Page, note: string): Promise<void> {
+  await goTo(page, 'Talk');
+  await page.getByRole('link', { name: /^Check in/ }).first().click();
+  await expect(page.getByRole('heading', { name: 'Check in', level: 1 })).toBeVisible();
+  await page.getByRole('group', { name: 'How are you feeling?' }).getByRole('radio', { name: 'Okay' }).check();
+  await page.getByLabel('Note').fill(note);
+  await page.getByRole('radio', { name: 'Both of us' }).check();
+  await page.getByRole('button', { name: 'Check in', exact: true }).click();
+  await expect(page.getByTestId('checkin').filter({ hasText: note })).toBeVisible();
+}
+
+async function thank(page: Page, text: string): Promise<void> {
+  await goTo(page, 'Support');
+  await page.getByRole('link', { name: 'Say thank you' }).click();
+  const section = page.getByRole('region', { name: 'Appreciation' });
+  await section.getByRole('textbox', { name: 'Thank you for…' }).fill(text);
+  await section.getByRole('button', { name: 'Send thank-you' }).click();
+  await expect(section.getByText(text)).toBeVisible();
+}
+
+/** How many items the device's copy holds (the sync has run once it has any). */
+async function copiedItems(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'hearth-copy')) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('hearth-copy');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
+    });
+    try {
+      if (!db.objectStoreNames.contains('items')) return 0;
+      return await new Promise<number>((resolve) => {
+        const req = db.transaction('items').objectStore('items').count();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve(0);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
+const banner = (page: Page) => page.locator('.offline-banner');
+
+test('writes made on a train with no signal, and while the server restarts, arrive once each', async ({ browser }) => {
+  // WebAuthn needs a host name, not an IP address: the same server, reached as localhost.
+  const origin = server.url.replace('127.0.0.1', 'localhost');
+  const { first: a, second: b } = await pairUp(browser, { ...server, url: origin }, problems, { first: ines, second: tomas });
+  await addPasskeyAuthenticator(await a.context.newCDPSession(a.page));
+
+  await test.step('Ines makes her phone a trusted device with a passkey and checks in', async () => {
+    await goTo(a.page, 'Settings');
+    await openTool(a.page, 'This device');
+    const card = a.page.getByRole('region', { name: 'Unlock and lock' });
+    await card.getByRole('button', { name: 'Use Face ID, fingerprint or a security key' }).click();
+    await expect(card.getByText('This device now opens with your passkey.')).toBeVisible();
+    await checkIn(a.page, morningNote);
+    // The service worker holds the app shell, and the copy holds the space, before the signal goes.
+    await a.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => copiedItems(a.page)).toBeGreaterThan(0);
+  });
+
+  await test.step('with no signal, a reload opens with the passkey and shows what the phone saved', async () => {
+    await a.context.setOffline(true);
+    await a.page.reload();
+    await expect(a.page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+    await a.page.getByRole('button', { name: 'Unlock with passkey' }).click();
+    await expect(a.page.getByRole('heading', { level: 1 })).toContainText(ines.name);
+    await expect(banner(a.page)).toContainText("You're offline");
+    await expectAccessible(a.page, 'today offline');
+    await goTo(a.page, 'Talk');
+    await expect(a.page.getByRole('region', { name: 'Recent check-ins' }).getByTestId('checkin').filter({ hasText: morningNote })).toBeVisible();
+  });
+
+  await test.step('she checks in and says thank you; both wait, and the banner counts them', async () => {
+    await checkIn(a.page, trainNote);
+    await thank(a.page, trainThanks);
+    await expect(banner(a.page)).toContainText('2 writes will be sent');
+    await expectAccessible(a.page, 'appreciation offline');
+    await a.page.close();
+  });
+
+  await test.step('back in signal, opening Hearth sends both, and the banner goes', async () => {
+    await a.context.setOffline(false);
+    a.page = await a.context.newPage();
+    await a.page.goto('/app/today');
+    await a.page.getByRole('button', { name: 'Unlock with passkey' }).click();
+    await expect(a.page.getByRole('heading', { level: 1 })).toContainText(ines.name);
+    await expect(banner(a.page)).toHaveCount(0);
+  });
+
+  await test.step('Tomas sees the check-in and the thank-you, once each', async () => {
+    await b.page.reload();
+    await signInIfLocked(b.page, tomas);
+    await goTo(b.page, 'Talk');
+    const recent = b.page.getByRole('region', { name: 'Recent check-ins' });
+    await expect(recent.getByTestId('checkin').filter({ hasText: trainNote })).toHaveCount(1);
+    await expect(recent.getByTestId('checkin').filter({ hasText: morningNote })).toHaveCount(1);
+    await goTo(b.page, 'Support');
+    await openTool(b.page, 'Appreciation');
+    await expect(b.page.getByTestId('support-thanks').filter({ hasText: trainThanks })).toHaveCount(1);
+  });
+
+  await test.step('a thank-you written while the server restarts arrives once it is back', async () => {
+    await server.stop();
+    await thank(a.page, restartThanks);
+    await expect(banner(a.page)).toContainText('1 write waiting to send');
+    await server.restart();
+    await expect(banner(a.page)).toHaveCount(0, { timeout: 90_000 });
+    await b.page.reload();
+    await signInIfLocked(b.page, tomas);
+    await goTo(b.page, 'Support');
+    await openTool(b.page, 'Appreciation');
+    await expect(b.page.getByTestId('support-thanks').filter({ hasText: restartThanks })).toHaveCount(1);
+    await expect(b.page.getByTestId('support-thanks').filter({ hasText: trainThanks })).toHaveCount(1);
+  });
+
+  await test.step('signing out leaves nothing of Hearth in the browser', async () => {
+    await signOutFrom(a.page);
+    await expect(a.page.getByLabel('Email')).toBeVisible();
+    expect(await storedRecords(a.page)).toEqual([]);
+  });
+
+  await a.context.close();
+  await b.context.close();
+});

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../shared/store.ts';
+import { dismissRefused, outboxStatus } from './outbox.ts';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+const writes = (n: number) => (n === 1 ? '1 write' : `${String(n)} writes`);
+
+/**
+ * One quiet line above the screen (issue 23): offline, or writes still to send, or one the
+ * server refused. Nothing shows while all is well.
+ */
+export function OfflineBanner() {
+  const online = useOnline();
+  const { waiting, refused } = useStore(outboxStatus);
+  if (refused !== null) {
+    return (
+      <div class="offline-banner refused" role="alert">
+        <span>One thing you wrote offline couldn't be saved: {refused}</span>
+        <button type="button" class="link" onClick={dismissRefused}>
+          OK
+        </button>
+      </div>
+    );
+  }
+  if (online && waiting === 0) return null;
+  const text = !online
+    ? `You're offline. Hearth shows what this device has saved${waiting > 0 ? `; ${writes(waiting)} will be sent when you're back` : ', and keeps what you write until then'}.`
+    : `${writes(waiting)} waiting to send. Hearth keeps trying.`;
+  return (
+    <div class="offline-banner" role="status">
+      <span>{text}</span>
+    </div>
+  );
+}
