@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { err, ok, type Result } from '@hearth/core';
+import { createStore } from './store.ts';
 
 /**
  * The one place the app talks to the server. Every answer is validated against the
@@ -18,6 +19,9 @@ export function setSessionLostHandler(handler: () => void): void {
   onSessionLost = handler;
 }
 
+/** Whether the last request reached the server: false from a network failure until an answer comes (the offline line reads it). */
+export const serverReachable = createStore<boolean>(true);
+
 /** How often a `503 busy` (the server's queue was full, decision 0058) is tried again before it is shown. */
 const BUSY_RETRIES = 3;
 
@@ -35,8 +39,10 @@ async function request<T>(method: Method, path: string, schema: z.core.$ZodType<
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
+    serverReachable.set(false);
     return err('network', "We couldn't reach Hearth. Check your connection and try again.");
   }
+  if (!serverReachable.get()) serverReachable.set(true);
   let json: unknown = undefined;
   const text = await res.text().catch(() => '');
   if (text) {

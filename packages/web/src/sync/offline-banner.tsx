@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { serverReachable } from '../shared/api.ts';
 import { useStore } from '../shared/store.ts';
 import { dismissRefused, outboxStatus } from './outbox.ts';
 
@@ -24,6 +25,7 @@ const writes = (n: number) => (n === 1 ? '1 write' : `${String(n)} writes`);
  */
 export function OfflineBanner() {
   const online = useOnline();
+  const reachable = useStore(serverReachable);
   const { waiting, refused } = useStore(outboxStatus);
   if (refused !== null) {
     return (
@@ -35,10 +37,12 @@ export function OfflineBanner() {
       </div>
     );
   }
-  if (online && waiting === 0) return null;
+  if (online && reachable && waiting === 0) return null;
   const text = !online
     ? `You're offline. Hearth shows what this device has saved${waiting > 0 ? `; ${writes(waiting)} will be sent when you're back` : ', and keeps what you write until then'}.`
-    : `${writes(waiting)} waiting to send. Hearth keeps trying.`;
+    : !reachable
+      ? `Hearth can't be reached right now${waiting > 0 ? `; ${writes(waiting)} waiting to send` : ''}. It keeps trying.`
+      : `${writes(waiting)} waiting to send.`;
   return (
     <div class="offline-banner" role="status">
       <span>{text}</span>
