@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod/mini';
-import { emptyOutbox, type Outbox } from '@hearth/core';
+import { emptyOutbox, itemsToEvict, type Outbox } from '@hearth/core';
 import { createItemRequest, itemView, spaceView, userView, type ItemKind, type ItemView, type SpaceView, type UserView } from '@hearth/core/api';
 
 /**
@@ -11,6 +11,9 @@ import { createItemRequest, itemView, spaceView, userView, type ItemKind, type I
  * back is validated like a server answer: another version of the app may have written it.
  */
 const DB_NAME = 'hearth-copy';
+
+/** The copy's budget for sealed bodies (issue 23): past it the oldest are dropped; online lists still come from the server. */
+export const COPY_BUDGET_BYTES = 50 * 1024 * 1024;
 
 /** A write waiting in the outbox: the request as it will be sent, and the item to show meanwhile. */
 export const pendingCreate = z.object({ request: createItemRequest, view: itemView });
@@ -34,6 +37,9 @@ interface CopyDb extends DBSchema {
   items: { key: string; value: { view: unknown; kind: string; lastUsed: number; size: number }; indexes: { kind: string } };
   meta: { key: string; value: unknown };
 }
+
+/** What a stored item weighs and how old it is: the oldest are the first to go when the copy is over budget. */
+const record = (view: ItemView) => ({ view, kind: view.kind, lastUsed: Date.parse(view.createdAt) || 0, size: view.body.length });
 
 let handle: Promise<IDBPDatabase<CopyDb>> | null = null;
 
@@ -148,9 +154,8 @@ export const applyMerged = (userId: string, put: readonly ItemView[], remove: re
       await tx.done;
       return false;
     }
-    const now = Date.now();
     const items = tx.objectStore('items');
-    for (const view of put) await items.put({ view, kind: view.kind, lastUsed: now, size: view.body.length }, view.id);
+    for (const view of put) await items.put(record(view), view.id);
     for (const id of remove) await items.delete(id);
     await tx.objectStore('meta').put({ ...parsed.data, cursor }, 'owner');
     await tx.done;
@@ -162,8 +167,22 @@ export const keepItem = (view: ItemView): Promise<void> =>
   guarded(undefined, async (d) => {
     const tx = d.transaction('items', 'readwrite');
     const had = itemView.safeParse((await tx.store.get(view.id))?.view);
-    if (!had.success || had.data.version <= view.version) await tx.store.put({ view, kind: view.kind, lastUsed: Date.now(), size: view.body.length }, view.id);
+    if (!had.success || had.data.version <= view.version) await tx.store.put(record(view), view.id);
     await tx.done;
+  });
+
+/** Drops the oldest items until the copy fits its budget (core's rule); returns how many went. */
+export const enforceBudget = (budgetBytes = COPY_BUDGET_BYTES): Promise<number> =>
+  guarded(0, async (d) => {
+    const tx = d.transaction('items', 'readwrite');
+    const entries: { id: string; size: number; lastUsed: number }[] = [];
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      entries.push({ id: cursor.key, size: cursor.value.size, lastUsed: cursor.value.lastUsed });
+    }
+    const evicted = itemsToEvict(entries, budgetBytes);
+    for (const id of evicted) await tx.store.delete(id);
+    await tx.done;
+    return evicted.length;
   });
 
 export const forgetItem = (id: string): Promise<void> => guarded(undefined, async (d) => void (await d.delete('items', id)));

@@ -4,7 +4,7 @@ import { api } from '../shared/api.ts';
 import { endpoints } from '../shared/endpoints.ts';
 import { onLiveChange } from '../shared/live.ts';
 import { currentUnlocked, sessionStore } from '../shared/session.ts';
-import { applyMerged, claimCopy, itemsOfKind, readOutbox, readOwner, versionsOf } from './device-copy.ts';
+import { applyMerged, claimCopy, enforceBudget, itemsOfKind, readOutbox, readOwner, versionsOf } from './device-copy.ts';
 
 /**
  * Keeps the device's copy up to date (issue 23): after unlocking, on every live change and
@@ -48,6 +48,7 @@ async function syncOnce(): Promise<void> {
   const copy = await claimCopy(userId, spaceId);
   if (spaceId === null) return;
   let cursor = copy.cursor;
+  let changed = false;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query = new URLSearchParams({ limit: String(PAGE) });
     if (cursor !== null) query.set('since', cursor);
@@ -62,8 +63,10 @@ async function syncOnce(): Promise<void> {
     const remove = deleted.filter((id) => !merged.has(id));
     if (!(await applyMerged(userId, put, remove, res.value.cursor))) return;
     cursor = res.value.cursor;
-    if (!more) return;
+    changed ||= put.length > 0;
+    if (!more) break;
   }
+  if (changed) await enforceBudget();
 }
 
 /**
