@@ -89,7 +89,7 @@ describe("the device's copy", () => {
     await claimCopy(ines, space);
     const older = item();
     const newer = item();
-    const ritual = item({ kind: 'ritual' });
+    const ritual = item({ kind: 'note' });
     await applyMerged(ines, [older, newer, ritual], [], 's3');
     expect((await itemsOfKind('checkin')).map((v) => v.id)).toEqual([newer.id, older.id]);
     await applyMerged(ines, [], [older.id], 's4');
