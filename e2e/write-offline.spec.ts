@@ -139,7 +139,9 @@ test('writes made on a train with no signal, and while the server restarts, arri
 
   await test.step('she checks in and says thank you; both wait, and the banner counts them', async () => {
     await checkIn(a.page, trainNote);
+    await expect(a.page.getByTestId('checkin').filter({ hasText: trainNote })).toContainText('Waiting to send');
     await thank(a.page, trainThanks);
+    await expect(a.page.getByTestId('support-thanks').filter({ hasText: trainThanks })).toContainText('Waiting to send');
     await expect(banner(a.page)).toContainText(/2 writes (will be sent|waiting to send)/);
     await expectAccessible(a.page, 'appreciation offline');
     await a.page.close();
@@ -176,8 +178,11 @@ test('writes made on a train with no signal, and while the server restarts, arri
     await server.stop();
     await thank(a.page, restartThanks);
     await expect(banner(a.page)).toContainText('1 write waiting to send');
+    const note = a.page.getByTestId('support-thanks').filter({ hasText: restartThanks });
+    await expect(note).toContainText('Waiting to send');
     await server.restart();
     await expect(banner(a.page)).toHaveCount(0, { timeout: 90_000 });
+    await expect(note).not.toContainText('Waiting to send');
     await b.page.reload();
     await signInIfLocked(b.page, tomas);
     await goTo(b.page, 'Support');

@@ -7,6 +7,7 @@ import { CoachField } from '../talk/coach-field.tsx';
 import { capital, partnerName, whoWrote } from './names.ts';
 import type { Entry, Support } from './support-data.ts';
 import type { SupportThanksBody } from '@hearth/core';
+import { WaitingMark } from '../sync/waiting-mark.tsx';
 
 /** A thank-you note, with starting points for the days the words won't come. */
 export function ThanksForm({ support, space, label = 'Thank you for…' }: { support: Support; space: LoadedSpace; label?: string }) {
@@ -78,6 +79,7 @@ export function ThanksList({ entries, session, space }: { entries: readonly Entr
           <p class="muted">
             {t.item.authorId === session.user.id ? `You, to ${partnerName(space)}` : `From ${whoWrote(space, session, t.item.authorId)}`} ·{' '}
             <time dateTime={t.item.createdAt}>{formatDate(t.item.createdAt, session.user.timeZone)}</time>
+            <WaitingMark id={t.item.id} />
           </p>
         </li>
       ))}

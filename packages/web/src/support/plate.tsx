@@ -20,6 +20,7 @@ import type { LoadedSpace } from '../space/space.ts';
 import { CoachField } from '../talk/coach-field.tsx';
 import { capital, partnerName, whoWrote } from './names.ts';
 import type { PlateEntry, Support } from './support-data.ts';
+import { WaitingMark } from '../sync/waiting-mark.tsx';
 
 const WEIGHTS = Array.from({ length: WEIGHT_MAX - WEIGHT_MIN + 1 }, (_, i) => WEIGHT_MIN + i);
 
@@ -154,6 +155,7 @@ export function PlateCard({ entry, support, session, space }: { entry: PlateEntr
         <>
           <p class="plate-head">
             <strong>{mine ? 'You' : author}</strong> · {PLATE_AREA_LABEL[body.area]} · <span class="badge">{WEIGHT_LABEL[body.weight] ?? ''}</span>
+            <WaitingMark id={item.id} />
           </p>
           <p class="plate-text">{body.text}</p>
           <p class="plate-wish">

@@ -6,6 +6,7 @@ import type { LoadedSpace } from '../space/space.ts';
 import { CoachField } from '../talk/coach-field.tsx';
 import { capital, partnerName, whoWrote } from './names.ts';
 import type { Support, WinEntry } from './support-data.ts';
+import { WaitingMark } from '../sync/waiting-mark.tsx';
 
 /** Log a win, big or small. */
 export function WinForm({ support, space }: { support: Support; space: LoadedSpace }) {
@@ -87,6 +88,7 @@ export function WinCard({ entry, support, session, space }: { entry: WinEntry; s
       )}
       <p class="muted">
         {author} · <time dateTime={item.createdAt}>{formatDate(item.createdAt, session.user.timeZone)}</time>
+        <WaitingMark id={item.id} />
       </p>
       {entry.celebrations.length > 0 ? (
         <ul class="win-celebrations" aria-label="Celebrations">

@@ -24,9 +24,15 @@ export function onOutboxSent(listener: (view: ItemView) => void): () => void {
   return () => sentListeners.delete(listener);
 }
 
+/** The ids of items whose write is still in the outbox, for their "waiting to send" mark. */
+export const pendingIds = createStore<ReadonlySet<string>>(new Set());
+
 function publish(outbox: HearthOutbox): void {
   const current = outboxStatus.get();
   if (current.waiting !== outbox.queue.length) outboxStatus.set({ ...current, waiting: outbox.queue.length });
+  const ids = new Set(outbox.queue.map((e) => e.id));
+  const before = pendingIds.get();
+  if (ids.size !== before.size || [...ids].some((id) => !before.has(id))) pendingIds.set(ids);
 }
 
 /** Queues a create the server could not be reached for; false when this browser cannot keep it (no IndexedDB). */
@@ -133,4 +139,5 @@ export function resetOutboxStatus(): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;
   outboxStatus.set({ waiting: 0, refused: null });
+  pendingIds.set(new Set());
 }

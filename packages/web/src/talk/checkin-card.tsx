@@ -7,6 +7,7 @@ import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
 import { memberName, type LoadedSpace } from '../space/space.ts';
 import type { CheckinEntry } from './checkin-data.ts';
 import { CheckinTextField } from './checkin-text-field.tsx';
+import { WaitingMark } from '../sync/waiting-mark.tsx';
 
 type CardProps = {
   readonly entry: CheckinEntry;
@@ -86,6 +87,7 @@ export function CheckinCard({ entry, session, space, keys, onAdded, showDate = f
       <p class="checkin-meta">
         <time dateTime={item.createdAt}>{showDate ? formatDateTime(item.createdAt, tz) : formatTime(item.createdAt, tz)}</time>
         {item.visibility === 'private' ? <span class="badge">Private · only you</span> : null}
+        <WaitingMark id={item.id} />
       </p>
 
       {item.visibility === 'shared' ? (
