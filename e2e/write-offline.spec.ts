@@ -1,7 +1,7 @@
 import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { expectAccessible } from './support/accessibility.ts';
-import { KDF_TIMEOUT_MS, pairUp, signInIfLocked } from './support/couple.ts';
-import { goTo, openTool, signOutFrom } from './support/nav.ts';
+import { KDF_TIMEOUT_MS, openBrowser, pairUp, signInIfLocked, signUp } from './support/couple.ts';
+import { goTo, mainNav, openTool, signOutFrom } from './support/nav.ts';
 import { storedRecords } from './support/storage.ts';
 import { useHearthServer } from './support/use-hearth.ts';
 
@@ -199,4 +199,69 @@ test('writes made on a train with no signal, and while the server restarts, arri
 
   await a.context.close();
   await b.context.close();
+});
+
+const rosa = { email: 'rosa.twoversions@example.com', password: 'the fig tree by the gate', name: 'Rosa' };
+
+async function renameRitual(page: Page, from: string, to: string): Promise<void> {
+  await goTo(page, 'Together');
+  await page.getByRole('link', { name: `Edit ${from}` }).click();
+  await page.getByLabel('Title').fill(to);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Together', level: 1 })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: to })).toBeVisible();
+}
+
+test('an edit made offline that meets a newer one elsewhere asks which to keep', async ({ browser }) => {
+  const phone = await openBrowser(browser, server, problems);
+  await phone.page.goto('/app/sign-up');
+  await signUp(phone.page, rosa);
+  await phone.page.getByRole('button', { name: 'Create our space' }).click();
+  await expect(phone.page.getByLabel('Invitation link')).toBeVisible();
+
+  await test.step('Rosa plans a ritual on her phone', async () => {
+    await goTo(phone.page, 'Together');
+    await phone.page.getByRole('link', { name: 'Add a ritual' }).click();
+    const form = phone.page.getByRole('form', { name: 'A new ritual' });
+    await form.getByLabel('Title').fill('Sunday dinner');
+    await form.getByLabel('First time (date)').fill(new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10));
+    await form.getByLabel('Time', { exact: true }).fill('19:00');
+    await form.getByRole('button', { name: 'Add ritual' }).click();
+    await expect(phone.page.getByRole('listitem', { name: 'Sunday dinner' })).toBeVisible();
+    await expect.poll(() => copiedItems(phone.page)).toBeGreaterThan(0);
+  });
+
+  await test.step('offline on the phone she renames it; on her laptop, online, she renames it too', async () => {
+    await phone.context.setOffline(true);
+    await renameRitual(phone.page, 'Sunday dinner', 'Sunday dinner at the fig tree');
+    const laptop = await openBrowser(browser, server, problems);
+    await laptop.page.goto('/app/sign-in');
+    await laptop.page.getByLabel('Email').fill(rosa.email);
+    await laptop.page.getByLabel('Password', { exact: true }).fill(rosa.password);
+    await laptop.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(mainNav(laptop.page)).toBeVisible({ timeout: KDF_TIMEOUT_MS });
+    await renameRitual(laptop.page, 'Sunday dinner', 'Sunday roast');
+    await laptop.context.close();
+  });
+
+  await test.step('back online, the phone shows both versions and keeps the one she picks', async () => {
+    await phone.context.setOffline(false);
+    const line = banner(phone.page);
+    await expect(line).toContainText('Something you changed offline was also changed elsewhere.', { timeout: 90_000 });
+    await line.getByRole('button', { name: 'Choose' }).click();
+    const sheet = phone.page.getByRole('dialog', { name: 'Two versions of one thing' });
+    await expect(sheet.getByRole('region', { name: 'Your edit' })).toContainText('Sunday dinner at the fig tree');
+    await expect(sheet.getByRole('region', { name: 'The other version' })).toContainText('Sunday roast');
+    await expectAccessible(phone.page, 'two versions');
+    await sheet.getByRole('button', { name: 'Keep my edit' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(line).toHaveCount(0);
+    await phone.page.reload();
+    await signInIfLocked(phone.page, rosa);
+    await goTo(phone.page, 'Together');
+    await expect(phone.page.getByRole('listitem', { name: 'Sunday dinner at the fig tree' })).toBeVisible();
+    await expect(phone.page.getByRole('listitem', { name: 'Sunday roast' })).toHaveCount(0);
+  });
+
+  await phone.context.close();
 });

@@ -92,7 +92,7 @@ export function usePlay(session: Unlocked, space: LoadedSpace, spark: SparkLevel
       if (!marker.ok && marker.code !== 'conflict') return marker;
       const draft = data?.drafts.get(round.id);
       // The draft has done its work; if removing it fails it is only a stale private record.
-      if (draft) await deleteItem(draft.view.id);
+      if (draft) await deleteItem(draft.view);
       await reload();
       return ok(undefined);
     },

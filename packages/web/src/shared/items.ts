@@ -6,8 +6,8 @@ import { openJson, sealJson, type SealScope } from '@hearth/core/crypto';
 import { api } from './api.ts';
 import { endpoints } from './endpoints.ts';
 import { currentUnlocked } from './session.ts';
-import { forgetItem, keepItem } from '../sync/device-copy.ts';
-import { pendingViews, queueCreate } from '../sync/outbox.ts';
+import { forgetItem, keepItem, versionsOf } from '../sync/device-copy.ts';
+import { queueCreate, queueDelete, queueUpdate, withPending } from '../sync/outbox.ts';
 import { listFromCopy } from '../sync/sync.ts';
 
 /** Shared items are sealed under the space key, private ones under the author's personal key (DESIGN §5.3). */
@@ -39,8 +39,7 @@ export async function listItems(kind?: ItemKind): Promise<Result<ItemView[]>> {
   const fetched = await listFromServer(kind);
   const listed = !fetched.ok && fetched.code === 'network' ? await listFromCopy(kind, fetched) : fetched;
   if (!listed.ok) return listed;
-  const pending = (await pendingViews(kind)).filter((p) => !listed.value.some((v) => v.id === p.id));
-  return pending.length === 0 ? listed : ok([...pending, ...listed.value]);
+  return ok(await withPending(listed.value, kind));
 }
 
 async function listFromServer(kind?: ItemKind): Promise<Result<ItemView[]>> {
@@ -115,12 +114,17 @@ export async function createItem(
     version: 1,
     body: request.body,
   };
-  return (await queueCreate({ request, view })) ? ok(view) : res;
+  return (await queueCreate({ op: 'create', request, view })) ? ok(view) : res;
 }
 
-/** Changes the body (and optionally the reminder time) of an item this member wrote; same seal scope as when it was created. */
+/**
+ * Changes the body (and optionally the reminder time) of an item this member wrote; same
+ * seal scope as when it was created. Offline, the edit waits in the outbox on the version
+ * the device last saw, so an edit made elsewhere meanwhile is shown to the author rather
+ * than overwritten (decision 0062). Online edits carry no version: the screen is current.
+ */
 export async function updateItem(
-  item: Pick<ItemView, 'spaceId' | 'id' | 'kind' | 'visibility' | 'parentId'>,
+  item: ItemView,
   body: unknown,
   keys: ItemKeys,
   remindAt?: string | null,
@@ -129,23 +133,26 @@ export async function updateItem(
   const key = item.visibility === 'shared' ? keys.spaceKey : keys.personalKey;
   if (!key) return err('no_key', 'The space key is not available on this device.');
   const sealed = sealJson(body, key, scopeOf(item));
-  const res = await api.put(
-    `${endpoints.items}/${encodeURIComponent(item.id)}`,
-    {
-      body: toB64(sealed),
-      ...(remindAt === undefined ? {} : { remindAt }),
-      ...(schedule === undefined ? {} : { schedule }),
-    },
-    itemResponse,
-  );
-  if (!res.ok) return res;
-  void keepItem(res.value.item);
-  return ok(res.value.item);
+  const request = {
+    body: toB64(sealed),
+    ...(remindAt === undefined ? {} : { remindAt }),
+    ...(schedule === undefined ? {} : { schedule }),
+  };
+  const res = await api.put(`${endpoints.items}/${encodeURIComponent(item.id)}`, request, itemResponse);
+  if (res.ok) {
+    void keepItem(res.value.item);
+    return ok(res.value.item);
+  }
+  if (res.code !== 'network') return res;
+  const base = (await versionsOf([item.id])).get(item.id) ?? item;
+  const view: ItemView = { ...base, body: request.body, remindAt: remindAt === undefined ? base.remindAt : remindAt, updatedAt: new Date().toISOString() };
+  return (await queueUpdate({ ...request, baseVersion: base.version }, view)) ? ok(view) : res;
 }
 
-/** Deletes an item this member wrote; the device's copy forgets it at once rather than at the next sync. */
-export async function deleteItem(id: string): ReturnType<typeof api.send> {
-  const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(id)}`);
-  if (res.ok || res.code === 'not_found') void forgetItem(id);
-  return res;
+/** Deletes an item this member wrote; the device's copy forgets it at once, and offline the deletion waits in the outbox. */
+export async function deleteItem(item: ItemView): ReturnType<typeof api.send> {
+  const res = await api.send('DELETE', `${endpoints.items}/${encodeURIComponent(item.id)}`);
+  if (res.ok || res.code === 'not_found') void forgetItem(item.id);
+  if (res.ok || res.code !== 'network') return res;
+  return (await queueDelete(item)) ? ok(undefined) : res;
 }

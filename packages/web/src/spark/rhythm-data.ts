@@ -115,7 +115,7 @@ export function useRhythm(session: Unlocked, space: LoadedSpace, pollMs?: number
 
   const removeEntry = useCallback(
     async (view: ItemView): Promise<Result<void>> => {
-      const res = await deleteItem(view.id);
+      const res = await deleteItem(view);
       if (!res.ok) return res;
       await reload();
       return ok(undefined);
@@ -156,7 +156,7 @@ export function useRhythm(session: Unlocked, space: LoadedSpace, pollMs?: number
         if (!revealed.ok) return revealed;
       } else if (current?.myReveal) {
         // Taking it back removes it; the server then hides the partner's number from me too.
-        const removed = await deleteItem(current.myReveal.id);
+        const removed = await deleteItem(current.myReveal);
         if (!removed.ok) return removed;
       }
       await reload();

@@ -45,6 +45,7 @@ function item(overrides: Partial<ItemView> = {}): ItemView {
 
 function pending(view: ItemView): PendingCreate {
   return {
+    op: 'create',
     request: { id: view.id, kind: view.kind, visibility: view.visibility, parentId: null, remindAt: null, schedule: null, sparkLevel: null, body: view.body },
     view,
   };

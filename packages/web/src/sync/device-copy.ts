@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { z } from 'zod/mini';
 import { emptyOutbox, itemsToEvict, type Outbox } from '@hearth/core';
-import { createItemRequest, itemView, spaceView, userView, type ItemKind, type ItemView, type SpaceView, type UserView } from '@hearth/core/api';
+import { createItemRequest, itemView, updateItemRequest, spaceView, userView, type ItemKind, type ItemView, type SpaceView, type UserView } from '@hearth/core/api';
 
 /**
  * This device's copy of the space (issue 23, decision 0062), in IndexedDB: items exactly
@@ -15,10 +15,19 @@ const DB_NAME = 'hearth-copy';
 /** The copy's budget for sealed bodies (issue 23): past it the oldest are dropped; online lists still come from the server. */
 export const COPY_BUDGET_BYTES = 50 * 1024 * 1024;
 
-/** A write waiting in the outbox: the request as it will be sent, and the item to show meanwhile. */
-export const pendingCreate = z.object({ request: createItemRequest, view: itemView });
-export type PendingCreate = z.infer<typeof pendingCreate>;
-export type HearthOutbox = Outbox<PendingCreate>;
+/**
+ * A write waiting in the outbox: the request as it will be sent, and the item as it should
+ * show meanwhile (a new one, the edited one, or the one to hide). An update carries the
+ * version it was made on, so an edit made elsewhere meanwhile comes back as a conflict.
+ */
+export const pendingWrite = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('create'), request: createItemRequest, view: itemView }),
+  z.object({ op: z.literal('update'), request: updateItemRequest, view: itemView }),
+  z.object({ op: z.literal('delete'), view: itemView }),
+]);
+export type PendingWrite = z.infer<typeof pendingWrite>;
+export type PendingCreate = Extract<PendingWrite, { op: 'create' }>;
+export type HearthOutbox = Outbox<PendingWrite>;
 
 const outboxEntry = z.object({
   seq: z.number(),
@@ -26,7 +35,7 @@ const outboxEntry = z.object({
   op: z.enum(['create', 'update', 'delete']),
   attempts: z.number(),
   state: z.enum(['waiting', 'sending']),
-  payload: pendingCreate,
+  payload: pendingWrite,
 });
 const storedOutbox = z.object({ nextSeq: z.number(), queue: z.array(outboxEntry), conflicts: z.array(outboxEntry) });
 
@@ -188,9 +197,9 @@ export const enforceBudget = (budgetBytes = COPY_BUDGET_BYTES): Promise<number> 
 export const forgetItem = (id: string): Promise<void> => guarded(undefined, async (d) => void (await d.delete('items', id)));
 
 export const readOutbox = (): Promise<HearthOutbox> =>
-  guarded(emptyOutbox<PendingCreate>(), async (d) => {
+  guarded(emptyOutbox<PendingWrite>(), async (d) => {
     const parsed = storedOutbox.safeParse(await d.get('meta', 'outbox'));
-    return parsed.success ? parsed.data : emptyOutbox<PendingCreate>();
+    return parsed.success ? parsed.data : emptyOutbox<PendingWrite>();
   });
 
 /**
@@ -201,7 +210,7 @@ export const changeOutbox = <R>(change: (outbox: HearthOutbox) => readonly [Hear
   guarded(fallback, async (d) => {
     const tx = d.transaction('meta', 'readwrite');
     const parsed = storedOutbox.safeParse(await tx.store.get('outbox'));
-    const [next, result] = change(parsed.success ? parsed.data : emptyOutbox<PendingCreate>());
+    const [next, result] = change(parsed.success ? parsed.data : emptyOutbox<PendingWrite>());
     await tx.store.put(next, 'outbox');
     await tx.done;
     return result;

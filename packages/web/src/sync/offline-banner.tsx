@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { serverReachable } from '../shared/api.ts';
 import { useStore } from '../shared/store.ts';
+import { ConflictSheet } from './conflict-sheet.tsx';
 import { dismissRefused, outboxStatus } from './outbox.ts';
 
 function useOnline(): boolean {
@@ -26,7 +27,19 @@ const writes = (n: number) => (n === 1 ? '1 write' : `${String(n)} writes`);
 export function OfflineBanner() {
   const online = useOnline();
   const reachable = useStore(serverReachable);
-  const { waiting, refused } = useStore(outboxStatus);
+  const { waiting, conflicts, refused } = useStore(outboxStatus);
+  const [choosing, setChoosing] = useState(false);
+  if (conflicts > 0 || choosing) {
+    return (
+      <div class="offline-banner" role="status">
+        <span>{conflicts === 1 ? 'Something you changed offline was also changed elsewhere.' : `${String(conflicts)} things you changed offline were also changed elsewhere.`}</span>
+        <button type="button" class="link" onClick={() => setChoosing(true)}>
+          Choose
+        </button>
+        {choosing ? <ConflictSheet onClose={() => setChoosing(false)} /> : null}
+      </div>
+    );
+  }
   if (refused !== null) {
     return (
       <div class="offline-banner refused" role="alert">

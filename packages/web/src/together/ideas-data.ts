@@ -155,7 +155,7 @@ export function useTogetherIdeas(session: Unlocked, space: LoadedSpace, opts: { 
 
   const remove = useCallback(
     async (item: ItemView): Promise<Result<unknown>> => {
-      const res = await deleteItem(item.id);
+      const res = await deleteItem(item);
       if (res.ok) drop(item.id);
       return res;
     },

@@ -120,7 +120,7 @@ export function PlanForm({
 
   const remove = useAction(async () => {
     if (!existing || !confirm('Remove it for both of you? Its marks and memories go too.')) return { ok: true, value: null };
-    const res = await deleteItem(existing.item.id);
+    const res = await deleteItem(existing.item);
     if (res.ok) navigate('/app/together');
     return res;
   });
