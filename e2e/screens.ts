@@ -8,7 +8,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './support/browser.ts';
-import { pairUp } from './support/couple.ts';
+import { openBrowser, pairUp } from './support/couple.ts';
 import { removeDataDir, startHearth } from './support/hearth-server.ts';
 
 const OUT = 'docs/screens';
@@ -74,12 +74,33 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
   ['settings-reminders', '/app/settings/reminders', 'main h1'],
   ['settings-device', '/app/settings/device', 'main h1'],
   ['settings-data', '/app/settings/data', 'main h1'],
+  // An edit made offline that met a newer one (issue 23): the banner's choice, opened.
+  ['two-versions', '/app/together/rituals/new', 'main h1', showTwoVersions],
+  // Offline, with a thank-you waiting to send.
+  [
+    'offline-thanks',
+    '/app/support/thanks',
+    'main h1',
+    async (page) => {
+      const sheet = page.getByRole('dialog', { name: 'Two versions of one thing' });
+      if (await sheet.isVisible()) {
+        await sheet.getByRole('button', { name: 'Keep my edit' }).click();
+        await sheet.waitFor({ state: 'detached' });
+      }
+      await page.context().setOffline(true);
+      const section = page.getByRole('region', { name: 'Appreciation' });
+      await section.getByRole('textbox', { name: 'Thank you for…' }).fill('Thank you for the soup when I was ill');
+      await section.getByRole('button', { name: 'Send thank-you' }).click();
+      await page.getByText('Waiting to send').first().waitFor();
+    },
+  ],
   // Last, because it moves the page's clock five weeks on (after programme-week started Reconnect).
   [
     'programme-checkup',
     '/app/help',
     'main h1',
     async (page) => {
+      await page.context().setOffline(false);
       await takePulse(page, ['Happy enough', 'Somewhat true', 'A little true', 'Somewhat true']);
       await page.clock.install({ time: new Date(Date.now() + 36 * 24 * 60 * 60_000) });
       await takePulse(page, ['Quite happy', 'Mostly true', 'Mostly true', 'Mostly true']);
@@ -88,6 +109,40 @@ const SCREENS: readonly [name: string, path: string, ready: string, prepare?: (p
     },
   ],
 ];
+
+const ANA = { email: 'ana.screens@example.com', password: 'the orchard in late summer', name: 'Ana' };
+
+/** Ana renames a ritual offline on this page and online on a second device, then opens the choice. */
+async function showTwoVersions(page: Page): Promise<void> {
+  const form = page.getByRole('form', { name: 'A new ritual' });
+  await form.getByLabel('Title').fill('Market on Saturday');
+  await form.getByLabel('First time (date)').fill(new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByLabel('Time', { exact: true }).fill('10:00');
+  await form.getByRole('button', { name: 'Add ritual' }).click();
+  await page.getByRole('listitem', { name: 'Market on Saturday' }).waitFor();
+  // The device's copy syncs on the live change; give it a moment before the signal goes.
+  await page.waitForTimeout(1500);
+  const rename = async (on: Page, to: string) => {
+    await goInside(on, '/app/together');
+    await on.getByRole('link', { name: 'Edit Market on Saturday' }).click();
+    await on.getByLabel('Title').fill(to);
+    await on.getByRole('button', { name: 'Save changes' }).click();
+    await on.getByRole('listitem', { name: to }).waitFor();
+  };
+  await page.context().setOffline(true);
+  await rename(page, 'Market, then coffee at Lola’s');
+  const laptop = await openBrowser(browser, server, problems);
+  await laptop.page.goto('/app/sign-in');
+  await laptop.page.getByLabel('Email').fill(ANA.email);
+  await laptop.page.getByLabel('Password', { exact: true }).fill(ANA.password);
+  await laptop.page.getByRole('button', { name: 'Sign in' }).click();
+  await laptop.page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: 90_000 });
+  await rename(laptop.page, 'Market and a picnic');
+  await laptop.context.close();
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Choose' }).click({ timeout: 90_000 });
+  await page.getByRole('region', { name: 'The other version' }).getByText('Market and a picnic').waitFor();
+}
 
 /** Plays an open Play round to the end with these option numbers. */
 async function answerAll(page: Page, picks: readonly number[]): Promise<void> {
@@ -125,7 +180,7 @@ try {
   if (!only) rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const { first, second } = await pairUp(browser, server, problems, {
-    first: { email: 'ana.screens@example.com', password: 'the orchard in late summer', name: 'Ana' },
+    first: ANA,
     second: { email: 'ben.screens@example.com', password: 'a kettle on the old stove', name: 'Ben' },
   });
   const page = first.page;

@@ -141,6 +141,7 @@ test('writes made on a train with no signal, and while the server restarts, arri
     await checkIn(a.page, trainNote);
     await expect(a.page.getByTestId('checkin').filter({ hasText: trainNote })).toContainText('Waiting to send');
     await thank(a.page, trainThanks);
+    await expect(a.page.getByRole('status').filter({ hasText: "It goes to Tomas when you're back online." })).toBeVisible();
     await expect(a.page.getByTestId('support-thanks').filter({ hasText: trainThanks })).toContainText('Waiting to send');
     await expect(banner(a.page)).toContainText(/2 writes (will be sent|waiting to send)/);
     await expectAccessible(a.page, 'appreciation offline');

@@ -8,6 +8,7 @@ import { capital, partnerName, whoWrote } from './names.ts';
 import type { Entry, Support } from './support-data.ts';
 import type { SupportThanksBody } from '@hearth/core';
 import { WaitingMark } from '../sync/waiting-mark.tsx';
+import { isWaiting } from '../sync/outbox.ts';
 
 /** A thank-you note, with starting points for the days the words won't come. */
 export function ThanksForm({ support, space, label = 'Thank you for…' }: { support: Support; space: LoadedSpace; label?: string }) {
@@ -21,7 +22,11 @@ export function ThanksForm({ support, space, label = 'Thank you for…' }: { sup
     const res = await support.create('support-thanks', 'shared', { text: text.trim() });
     if (!res.ok) return res;
     setText('');
-    setStatus(`Sent. ${capital(partner)} will find it on their appreciation wall.`);
+    setStatus(
+      isWaiting(res.value.id)
+        ? `Saved on this device. It goes to ${partner} when you're back online.`
+        : `Sent. ${capital(partner)} will find it on their appreciation wall.`,
+    );
     return ok(undefined);
   });
 

@@ -20,6 +20,9 @@ export const outboxStatus = createStore<OutboxStatus>({ waiting: 0, conflicts: 0
 /** The ids of items whose write is still in the outbox, for their "waiting to send" mark. */
 export const pendingIds = createStore<ReadonlySet<string>>(new Set());
 
+/** Whether this item's write is still waiting in the outbox (so a screen says "when you're back online", not "sent"). */
+export const isWaiting = (id: string): boolean => pendingIds.get().has(id);
+
 function publish(outbox: HearthOutbox): void {
   const current = outboxStatus.get();
   if (current.waiting !== outbox.queue.length || current.conflicts !== outbox.conflicts.length) {

@@ -6,6 +6,7 @@ import { createItem, type ItemKeys } from '../shared/items.ts';
 import { ErrorMessage, useAction } from '../shared/ui.tsx';
 import { partnerOf, type LoadedSpace } from '../space/space.ts';
 import { CheckinTextField } from './checkin-text-field.tsx';
+import { isWaiting } from '../sync/outbox.ts';
 
 /** Under "I need…" before "More suggestions": the quickest to pick. */
 const FIRST_NEEDS = 6;
@@ -47,7 +48,9 @@ export function CheckinForm({
       vis === 'private'
         ? 'Checked in. Only you can see this one.'
         : partner
-          ? `Checked in. ${partnerName} can see it.`
+          ? isWaiting(res.value.id)
+            ? `Checked in. It goes to ${partnerName} when you're back online.`
+            : `Checked in. ${partnerName} can see it.`
           : 'Checked in. Your partner will see it once they join.',
     );
     return ok(undefined);
