@@ -213,7 +213,7 @@ async function renameRitual(page: Page, from: string, to: string): Promise<void>
   await expect(page.getByRole('listitem', { name: to })).toBeVisible();
 }
 
-test('an edit made offline that meets a newer one elsewhere asks which to keep', async ({ browser }) => {
+test('an edit made offline that meets a newer one elsewhere asks which to keep; Quick exit forgets the device only when asked', async ({ browser }) => {
   const phone = await openBrowser(browser, server, problems);
   await phone.page.goto('/app/sign-up');
   await signUp(phone.page, rosa);
@@ -262,6 +262,37 @@ test('an edit made offline that meets a newer one elsewhere asks which to keep',
     await goTo(phone.page, 'Together');
     await expect(phone.page.getByRole('listitem', { name: 'Sunday dinner at the fig tree' })).toBeVisible();
     await expect(phone.page.getByRole('listitem', { name: 'Sunday roast' })).toHaveCount(0);
+  });
+
+  await test.step('Quick exit alone keeps the copy sealed and locked; with "forget this device" it leaves nothing', async () => {
+    const page = phone.page;
+    await goTo(page, 'Settings');
+    await openTool(page, 'This device');
+    const card = page.getByRole('region', { name: 'Unlock and lock' });
+    await card.getByRole('button', { name: 'Use a 6-digit PIN' }).click();
+    await card.getByLabel('New 6-digit PIN').fill('248135');
+    await card.getByLabel('The same PIN again').fill('248135');
+    await card.getByRole('button', { name: 'Save PIN' }).click();
+    await expect(card.getByText('This device now opens with your PIN.')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Quick exit' }).click();
+    await expect(page).toHaveURL(/\/recipes\//);
+    await page.goto('/app/today');
+    await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+    expect(await copiedItems(page)).toBeGreaterThan(0);
+    await page.getByLabel('Your 6-digit PIN').fill('248135');
+    await expect(mainNav(page)).toBeVisible();
+
+    await goTo(page, 'Settings');
+    await openTool(page, 'This device');
+    await page.getByRole('checkbox', { name: 'Quick exit also forgets this device' }).check();
+    await expect(card.getByText('Quick exit will sign out and delete what this device keeps.')).toBeVisible();
+    await page.getByRole('button', { name: 'Quick exit' }).click();
+    await expect(page).toHaveURL(/\/recipes\//);
+    await expect.poll(() => storedRecords(page)).toEqual([]);
+    await page.goto('/app/today');
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome back' })).toHaveCount(0);
   });
 
   await phone.context.close();

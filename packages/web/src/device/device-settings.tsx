@@ -3,7 +3,7 @@ import { err, ok } from '@hearth/core';
 import type { TrustedDeviceView } from '@hearth/core/api';
 import { PIN_DIGITS, PIN_PATTERN } from '@hearth/core/crypto';
 import { ErrorMessage, formatDateTime, useAction } from '../shared/ui.tsx';
-import { DEFAULT_IDLE_MINUTES, IDLE_CHOICES, readDevice } from './device-store.ts';
+import { DEFAULT_IDLE_MINUTES, forgetsOnQuickExit, IDLE_CHOICES, readDevice, setForgetOnQuickExit } from './device-store.ts';
 import { PinField } from './pin-field.tsx';
 
 const unlocking = () => import('./device-unlock.ts');
@@ -21,6 +21,7 @@ export function ThisDevice() {
   const [devices, setDevices] = useState<readonly TrustedDeviceView[] | null>(null);
   const [thisId, setThisId] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [forgetOnExit, setForgetOnExit] = useState(forgetsOnQuickExit);
 
   const refresh = async () => {
     const record = await readDevice();
@@ -126,6 +127,24 @@ export function ThisDevice() {
               </option>
             ))}
           </select>
+        </div>
+      ) : null}
+      {kind ? (
+        <div class="field">
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={forgetOnExit}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setForgetOnQuickExit(on);
+                setForgetOnExit(on);
+                setStatus(on ? 'Quick exit will sign out and delete what this device keeps.' : 'Quick exit will lock Hearth and keep it sealed here.');
+              }}
+            />{' '}
+            Quick exit also forgets this device
+          </label>
+          <p class="hint">Signs out and deletes what Hearth keeps here, unsent writes too; the next open needs your password.</p>
         </div>
       ) : null}
       <p class="status" aria-live="polite">

@@ -8,7 +8,8 @@ import { z } from 'zod/mini';
  * cannot read out. Nothing here opens the bundle without the server's share, which needs
  * the PIN or the passkey. Decrypted content is never stored.
  */
-const DB_NAME = 'hearth-device';
+export const DEVICE_DB = 'hearth-device';
+const DB_NAME = DEVICE_DB;
 const STORE = 'unlock';
 const KEY = 'this-device';
 
@@ -44,6 +45,29 @@ const open = () =>
     },
   });
 
+/**
+ * "Quick exit also forgets this device" (issue 23): read synchronously by Quick exit, which
+ * cannot wait for IndexedDB, so it lives in localStorage. Only a yes/no, nothing private.
+ */
+const FORGET_ON_EXIT = 'hearth-forget-on-exit';
+
+export function forgetsOnQuickExit(): boolean {
+  try {
+    return localStorage.getItem(FORGET_ON_EXIT) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function setForgetOnQuickExit(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(FORGET_ON_EXIT, '1');
+    else localStorage.removeItem(FORGET_ON_EXIT);
+  } catch {
+    // No storage: Quick exit keeps its default.
+  }
+}
+
 /** Whether this device was last seen with an unlock (for Quick exit, which cannot wait for IndexedDB). */
 let known = false;
 export const deviceUnlockKnown = (): boolean => known;
@@ -77,6 +101,7 @@ export async function saveDevice(record: DeviceRecord): Promise<void> {
 /** Forgets this device's unlock entirely: the record and the database that held it. */
 export async function forgetDevice(): Promise<void> {
   known = false;
+  setForgetOnQuickExit(false);
   await new Promise<void>((resolve) => {
     const req = indexedDB.deleteDatabase(DB_NAME);
     req.onsuccess = () => resolve();

@@ -2,7 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { endpoints } from '../shared/endpoints.ts';
 import { recoveryWordsStore, sessionStore, wipeKeys } from '../shared/session.ts';
 import { wipeSpace } from '../space/space.ts';
-import { deviceUnlockKnown } from '../device/device-store.ts';
+import { DEVICE_DB, deviceUnlockKnown, forgetsOnQuickExit, setForgetOnQuickExit } from '../device/device-store.ts';
+import { COPY_DB } from '../sync/device-copy.ts';
 
 /**
  * Quick exit (DESIGN §2, practice 5): leave Hearth at once for an ordinary page, e.g.
@@ -71,9 +72,19 @@ export function quickExit(): void {
     // Storage unavailable: nothing was stored there either.
   }
   // On a trusted device the session stays, so the next open asks for the PIN or passkey
-  // (decision 0053); elsewhere Quick exit signs out. keepalive lets it reach the server
-  // even though the page is going away.
-  if (!deviceUnlockKnown()) void fetch(endpoints.logout, { method: 'POST', headers: { 'X-Hearth-CSRF': '1' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+  // (decision 0053), unless its owner chose "Quick exit also forgets this device"; elsewhere
+  // Quick exit signs out. keepalive lets it reach the server though the page is going away.
+  if (!deviceUnlockKnown() || forgetsOnQuickExit()) {
+    void fetch(endpoints.logout, { method: 'POST', headers: { 'X-Hearth-CSRF': '1' }, keepalive: true, credentials: 'same-origin' }).catch(() => undefined);
+    // Asked for now, carried out by the browser after the page is gone: the sealed copy, the outbox and the unlock.
+    setForgetOnQuickExit(false);
+    try {
+      indexedDB.deleteDatabase(COPY_DB);
+      indexedDB.deleteDatabase(DEVICE_DB);
+    } catch {
+      // No IndexedDB: nothing was kept in it.
+    }
+  }
   location.replace(NEUTRAL_PAGE);
 }
 

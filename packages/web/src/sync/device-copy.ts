@@ -10,7 +10,8 @@ import { createItemRequest, itemView, updateItemRequest, spaceView, userView, ty
  * writes not yet sent. Nothing here is readable without the person's keys. Everything read
  * back is validated like a server answer: another version of the app may have written it.
  */
-const DB_NAME = 'hearth-copy';
+export const COPY_DB = 'hearth-copy';
+const DB_NAME = COPY_DB;
 
 /** The copy's budget for sealed bodies (issue 23): past it the oldest are dropped; online lists still come from the server. */
 export const COPY_BUDGET_BYTES = 50 * 1024 * 1024;
