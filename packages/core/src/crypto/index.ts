@@ -69,3 +69,13 @@ export {
   sealBundleForDevice,
   type DeviceIds,
 } from './device.ts';
+export {
+  fitsPhotoLimit,
+  MAX_SEALED_PHOTO_BYTES,
+  newPhotoKey,
+  openPhotoFile,
+  PHOTO_OVERHEAD_BYTES,
+  sealPhotoFile,
+  type PhotoScope,
+  type PhotoVariant,
+} from './photo-file.ts';
