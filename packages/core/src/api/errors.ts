@@ -25,10 +25,15 @@ export const ERROR_STATUS = {
   spark_unavailable: 409,
   /** An update made on a version the item has moved past (decision 0061). */
   stale_version: 409,
+  /** An item already has MAX_PHOTOS_PER_ITEM photos. */
+  too_many_photos: 409,
   invite_gone: 410,
   /** This device can no longer be unlocked without the password (removed, five wrong PINs, a new password). */
   device_unlock_ended: 410,
+  length_required: 411,
   payload_too_large: 413,
+  /** The space's photos would pass PHOTO_QUOTA_MB. */
+  photo_quota: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

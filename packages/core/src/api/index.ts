@@ -5,6 +5,7 @@ export * from './settings.ts';
 export * from './space.ts';
 export * from './items.ts';
 export * from './item-requests.ts';
+export * from './photos.ts';
 export * from './matching.ts';
 export * from './notifications.ts';
 export * from './today.ts';

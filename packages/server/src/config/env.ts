@@ -60,6 +60,11 @@ export const ENV_VARS = [
       "How long a person's Today answer, and their session check, may be served from memory; any change to their space, account or sessions drops both at once, in every process (decisions 0048, 0058). 0 turns both caches off.",
   },
   {
+    name: 'PHOTO_QUOTA_MB',
+    default: '2048',
+    description: "How much sealed photo data one couple's space may hold, in MiB (issue 24); an upload past it is refused with 413.",
+  },
+  {
     name: 'VAPID_SUBJECT',
     default: 'PUBLIC_URL if https, else mailto: MAIL_FROM',
     description: 'Contact for push services (an https: URL or mailto: address), sent with every push (RFC 8292).',
@@ -91,6 +96,7 @@ const envSchema = z.object({
   WORKER_POLL_SECONDS: z.coerce.number().positive().default(30),
   PUSH_LEASE_SECONDS: z.coerce.number().positive().default(60),
   TODAY_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  PHOTO_QUOTA_MB: positiveInt(2048),
   VAPID_SUBJECT: z
     .string()
     .regex(/^(https:\/\/|mailto:)\S+$/, 'must be an https: URL or a mailto: address')
@@ -125,6 +131,8 @@ export type Config = {
   readonly pushLeaseMs: number;
   /** How long a Today answer may be served from memory (decision 0048); 0 is off. */
   readonly todayCacheMs: number;
+  /** Sealed photo bytes one space may hold (issue 24). */
+  readonly photoQuotaBytes: number;
   /** RFC 8292 contact sent to push services. */
   readonly vapidSubject: string;
   /** Tests only (never from the environment): accept http://127.0.0.1 push endpoints for an in-process push service. */
@@ -168,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workerPollMs: Math.round(e.WORKER_POLL_SECONDS * 1000),
     pushLeaseMs: Math.round(e.PUSH_LEASE_SECONDS * 1000),
     todayCacheMs: Math.round(e.TODAY_CACHE_SECONDS * 1000),
+    photoQuotaBytes: e.PHOTO_QUOTA_MB * 1024 * 1024,
     vapidSubject: e.VAPID_SUBJECT ?? (publicUrl?.protocol === 'https:' ? publicUrl.origin : `mailto:${mailAddress(e.MAIL_FROM)}`),
   });
 }

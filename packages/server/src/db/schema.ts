@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  customType,
   foreignKey,
   index,
   integer,
@@ -24,20 +23,13 @@ import { calendarFeeds } from '../together/schema.ts';
 import { nudgeDays, nudgePreferences, nudges } from '../touch/schema.ts';
 import { pushDeliveries, pushSubscriptions } from '../push/schema.ts';
 import { sparkConsent } from '../spark/schema.ts';
+import { photoChunks, photos } from '../photos/schema.ts';
 import { deviceChallenges, trustedDevices } from '../devices/schema.ts';
+import { bytea } from './columns.ts';
 
 export { notifications, matchUploads, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges };
 
-/**
- * Binary columns hold ciphertext, wrapped keys, salts and hashes. Both drivers hand
- * bytea back as a Uint8Array subclass (Buffer on node-postgres), so we normalise to a
- * plain Uint8Array and the rest of the server never sees a Buffer.
- */
-export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice(),
-});
+export { bytea };
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -219,4 +211,4 @@ export const serverSecrets = pgTable('server_secrets', {
 });
 
 /** Every table, for tests that check a failed request changed nothing. */
-export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges, spaceSync, itemDeletions } as const;
+export const ALL_TABLES = { users, sessions, spaces, memberships, invites, items, rateLimits, serverSecrets, newsletterSubscribers, newsletterDeliveries, notifications, matchUploads, digestSends, calendarFeeds, pushSubscriptions, pushDeliveries, sparkConsent, nudgePreferences, nudgeDays, nudges, trustedDevices, deviceChallenges, spaceSync, itemDeletions, photos, photoChunks } as const;

@@ -10,6 +10,7 @@ import { authRoutes } from '../auth/routes.ts';
 import { decoyHash, DEFAULT_SCRYPT, type ScryptParams } from '../auth/secret-hash.ts';
 import { inviteRoutes } from '../invites/routes.ts';
 import { itemRoutes } from '../items/routes.ts';
+import { PHOTO_UPLOAD_PATH, photoRoutes } from '../photos/routes.ts';
 import { notificationRoutes } from '../notifications/routes.ts';
 import { pushRoutes } from '../push/routes.ts';
 import { deviceRoutes } from '../devices/routes.ts';
@@ -149,20 +150,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const own = reads ? undefined : sessionTokenHash(c, deps.config);
       if (own !== undefined) deps.sessionCache?.forget(own);
     }
-    // Responses may hold ciphertext and account data: never keep them in any cache.
-    c.header('Cache-Control', 'no-store');
+    // Responses may hold ciphertext and account data: never keep them in any cache
+    // (photos say `private, no-store`, which is as strict and says it twice).
+    if (c.res.headers.get('Cache-Control') !== 'private, no-store') c.header('Cache-Control', 'no-store');
   });
   if (options.admission !== undefined) app.use('/api/*', admission(options.admission));
   app.use('/api/*', csrfGuard(options.config));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HttpError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
-      },
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new HttpError('payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    },
+  });
+  // A photo upload streams into the database under its own limits (photos/routes.ts).
+  app.use('/api/*', (c, next) => (c.req.method === 'PUT' && PHOTO_UPLOAD_PATH.test(c.req.path) ? next() : apiBodyLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', authRoutes);
@@ -170,6 +171,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/api', spaceRoutes);
   app.route('/api', inviteRoutes);
   app.route('/api', itemRoutes);
+  app.route('/api', photoRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', pushRoutes);
   app.route('/api', deviceRoutes);

@@ -165,8 +165,13 @@ export class Agent {
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const h: Record<string, string> = { 'X-Hearth-CSRF': '1', ...headers };
     if (this.cookie !== undefined) h['Cookie'] = this.cookie;
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
+    if (body instanceof Uint8Array) {
+      // Raw bytes (a sealed photo), with the length a browser would declare.
+      payload = new Uint8Array(body);
+      h['Content-Type'] ??= 'application/octet-stream';
+      h['Content-Length'] ??= String(body.length);
+    } else if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['Content-Type'] ??= 'application/json';
     }
@@ -185,6 +190,14 @@ export class Agent {
       // Non-JSON replies (static files) stay text.
     }
     return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  /** A binary answer (a sealed photo), as bytes. */
+  async bytes(path: string): Promise<{ status: number; bytes: Uint8Array; headers: Headers }> {
+    const h: Record<string, string> = { 'X-Hearth-CSRF': '1' };
+    if (this.cookie !== undefined) h['Cookie'] = this.cookie;
+    const res = await this.t.app.request(path, { method: 'GET', headers: h });
+    return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
   }
 
   get = (path: string) => this.request('GET', path);
