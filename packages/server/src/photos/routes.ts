@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { toB64 } from '@hearth/core';
+import { concatBytes, toB64 } from '@hearth/core';
 import { MAX_PHOTOS_PER_ITEM, MAX_SEALED_THUMB_BYTES, MAX_THUMB_ITEMS, photoThumbsQuery, photoVariant, uuid, type PhotoView } from '@hearth/core/api';
 import { MAX_SEALED_PHOTO_BYTES, PHOTO_OVERHEAD_BYTES } from '@hearth/core/crypto';
 import { and, inArray } from 'drizzle-orm';
@@ -43,12 +43,7 @@ async function storeBody(c: Context<AppEnv>, key: PhotoKey, declared: number): P
   let n = 0;
   const flush = async (all: boolean) => {
     while (pendingBytes >= CHUNK_BYTES || (all && pendingBytes > 0)) {
-      const joined = new Uint8Array(pendingBytes);
-      let at = 0;
-      for (const p of pending) {
-        joined.set(p, at);
-        at += p.length;
-      }
+      const joined = concatBytes(...pending);
       const size = Math.min(CHUNK_BYTES, joined.length);
       await appendChunk(db, key, n, joined.slice(0, size));
       n += 1;

@@ -1,4 +1,5 @@
 import { and, asc, countDistinct, eq, gt, inArray, lt, or, sql, sum } from 'drizzle-orm';
+import { concatBytes } from '@hearth/core';
 import type { PhotoVariantName } from '@hearth/core/api';
 import type { Db } from '../db/open.ts';
 import { spaces } from '../db/schema.ts';
@@ -103,17 +104,7 @@ export async function thumbsOf(db: Db, spaceId: string, itemIds: readonly string
     entry.parts.push(r.data);
     byPhoto.set(id, entry);
   }
-  return [...byPhoto.values()].map((p) => ({ itemId: p.itemId, photoId: p.photoId, body: joined(p.parts) }));
-}
-
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return [...byPhoto.values()].map((p) => ({ itemId: p.itemId, photoId: p.photoId, body: concatBytes(...p.parts) }));
 }
 
 /** Both sizes of one photo; true when there was one. */
