@@ -214,7 +214,8 @@ async function unlockOffline(record: DeviceRecord): Promise<Result<Unlocked>> {
   }
   let assertion: Awaited<ReturnType<typeof startAuthentication>>;
   try {
-    const challenge = toB64url(crypto.getRandomValues(new Uint8Array(32)));
+    // WebAuthn wants base64url without padding, which is what toB64 writes.
+    const challenge = toB64(crypto.getRandomValues(new Uint8Array(32)));
     assertion = await startAuthentication({
       optionsJSON: { challenge, allowCredentials: [{ id: record.credentialId, type: 'public-key' }], userVerification: 'required', extensions: prfExtension(prfInput(ids)) },
     });
@@ -231,8 +232,6 @@ async function unlockOffline(record: DeviceRecord): Promise<Result<Unlocked>> {
   if (!bundle.ok) return err('device_unlock_ended', "This device's offline copy no longer opens your keys. Sign in with your password when you're online.");
   return ok(becomeUnlocked(user, bundle.value));
 }
-
-const toB64url = (bytes: Uint8Array): string => toB64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 /** Stops unlocking this device without the password: on the server and here. */
 export async function stopDeviceUnlock(): Promise<void> {
